@@ -1,0 +1,90 @@
+/* ent-extraction.h — what the extractor found in one document.
+ *
+ * Entities are already resolved *within* the document (one entry per real
+ * thing the document talks about); cross-document resolution happens when the
+ * store adds the extraction to a project (see ent-resolver.h).
+ *
+ * All spans are byte offsets into EntDocument.text.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "ent-text.h"
+#include "ent-types.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+  EntEntityType  type;
+  char          *name;        /* canonical name in this document */
+  char          *key;         /* resolution key: lower-case, no titles, ASCII-folded */
+  GPtrArray     *aliases;     /* (element-type utf8): other surface forms, no duplicates */
+  GHashTable    *attributes;  /* utf8 -> utf8, e.g. "kind" -> "city", "code" -> "IR" */
+  guint          mentions;    /* number of mentions in the document */
+  /* Persons only: the parts of the name, for cross-document matching. */
+  char          *surname;     /* lower-case, or NULL */
+  char          *given;       /* lower-case given names, space separated, or NULL */
+  /* For an entity the document names only by role ("the Belarusian
+   * president"): the role and the country code the resolver may look up in
+   * the project. name is then the role description itself. */
+  char          *role;
+  char          *role_country;
+  gboolean       role_only;
+} EntExtractedEntity;
+
+typedef struct {
+  EntRelationType  type;
+  guint            source;      /* index into EntExtraction.entities */
+  guint            target;
+  char            *role;        /* holds_office: "President"; else NULL */
+  guint            sentence;    /* index into EntExtraction.sentences: the evidence */
+} EntExtractedRelation;
+
+/* A counted or quantified statement kept verbatim with its source, so that
+ * disagreeing sources stay visible ("seven memorandums" vs "eight agreements"). */
+typedef struct {
+  guint  entity;       /* index into entities */
+  char  *attribute;    /* "count", "trade_target", ... */
+  char  *value;        /* "7", "$100 million" */
+  guint  sentence;
+} EntExtractedClaim;
+
+typedef struct {
+  GPtrArray *entities;    /* (element-type EntExtractedEntity) */
+  GArray    *relations;   /* (element-type EntExtractedRelation) */
+  GArray    *claims;      /* (element-type EntExtractedClaim) */
+  GArray    *sentences;   /* (element-type EntSpan): every sentence, for full-text search */
+} EntExtraction;
+
+EntExtraction      *ent_extraction_new          (void);
+void                ent_extraction_free         (EntExtraction *extraction);
+
+/* Helpers for the extractor and for tests that build extractions by hand. */
+EntExtractedEntity *ent_extraction_add_entity   (EntExtraction *extraction,
+                                                 EntEntityType  type,
+                                                 const char    *name,
+                                                 guint         *out_index);
+void                ent_extracted_entity_add_alias (EntExtractedEntity *entity,
+                                                    const char         *alias);
+void                ent_extraction_add_relation (EntExtraction   *extraction,
+                                                 EntRelationType  type,
+                                                 guint            source,
+                                                 guint            target,
+                                                 const char      *role,
+                                                 guint            sentence);
+void                ent_extraction_add_claim    (EntExtraction   *extraction,
+                                                 guint            entity,
+                                                 const char      *attribute,
+                                                 const char      *value,
+                                                 guint            sentence);
+
+/* Lower-case, ASCII-fold (é -> e), collapse spaces and dashes: the form names
+ * are compared in. */
+char               *ent_name_key                (const char *name);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EntExtraction, ent_extraction_free)
+
+G_END_DECLS
