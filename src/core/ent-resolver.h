@@ -27,6 +27,19 @@ void         ent_resolver_add_name     (EntResolver   *resolver,
                                         gint64         id,
                                         EntEntityType  type,
                                         const char    *name);
+/* Registers everything an extracted entity can be recognised by: its
+ * resolution key (EntExtractedEntity.key, which for agreements is not a
+ * surface name), its name and its aliases. The store calls this after it
+ * inserted or updated project entity @id from @entity, and on open for each
+ * stored entity's key with ent_resolver_add_key (the store keeps the key of
+ * each entity in its entities table). */
+void         ent_resolver_add_extracted (EntResolver              *resolver,
+                                         gint64                    id,
+                                         const EntExtractedEntity *entity);
+void         ent_resolver_add_key      (EntResolver   *resolver,
+                                        gint64         id,
+                                        EntEntityType  type,
+                                        const char    *key);
 /* Registers that person @id holds @role for the country or organisation
  * whose key is @holder_key (e.g. "President", "by"). */
 void         ent_resolver_add_office   (EntResolver   *resolver,
