@@ -81,6 +81,12 @@ void                ent_extraction_add_claim    (EntExtraction   *extraction,
                                                  const char      *value,
                                                  guint            sentence);
 
+/* Whether two folded given-name strings can name the same person: every
+ * name of the shorter appears in the longer ("ali" ~ "ali hosseini"), allowing
+ * initials and transliteration ("ebrahim" ~ "ibrahim"). Empty matches all. */
+gboolean            ent_given_names_compatible  (const char *a,
+                                                 const char *b);
+
 /* Lower-case, ASCII-fold (é -> e), collapse spaces and dashes: the form names
  * are compared in. */
 char               *ent_name_key                (const char *name);

@@ -400,9 +400,9 @@ given_word_matches (const char *word,
   return bounded_distance (word, other, MAX (1, MIN (lw, lo) / 4)) <= MAX (1, MIN (lw, lo) / 4);
 }
 
-static gboolean
-given_names_compatible (const char *a,
-                        const char *b)
+gboolean
+ent_given_names_compatible (const char *a,
+                            const char *b)
 {
   g_auto(GStrv) wa = NULL;
   g_auto(GStrv) wb = NULL;
@@ -472,7 +472,7 @@ resolve_person (EntResolver              *self,
     {
       PersonRef *ref = &g_array_index (refs, PersonRef, i);
 
-      if (!given_names_compatible (given, ref->given))
+      if (!ent_given_names_compatible (given, ref->given))
         continue;
       if (found != 0 && found != ref->id)
         {

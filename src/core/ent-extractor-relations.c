@@ -1,0 +1,1196 @@
+/* ent-extractor-relations.c — relations read off one sentence.
+ *
+ * The mentions of the sentence are resolved to entities already (names,
+ * pronouns, descriptions, collectives). Each rule looks for a trigger word
+ * and the actors on either side of it within the same clause: the nearest
+ * actor before the trigger is its subject, the first one after it (or after
+ * "with", "by", "to", "between", "on") its object.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "entente-extractor"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "ent-extractor-private.h"
+
+#define NEAR 12   /* tokens: how far an object may stand from its trigger */
+
+typedef gboolean (*MentionFilter) (DocContext *ctx,
+                                   Mention    *m);
+
+/* ------------------------------------------------------------------ */
+/* Emitting                                                            */
+
+static gboolean
+relation_fits (DocContext      *ctx,
+               EntRelationType  type,
+               int              source,
+               int              target)
+{
+  EntEntityType s = doc_entity (ctx, source)->type;
+  EntEntityType t = doc_entity (ctx, target)->type;
+  gboolean actor_s = s == ENT_ENTITY_PERSON || s == ENT_ENTITY_COUNTRY || s == ENT_ENTITY_ORGANIZATION;
+
+  switch (type)
+    {
+    case ENT_RELATION_HOLDS_OFFICE:
+      return s == ENT_ENTITY_PERSON && (t == ENT_ENTITY_COUNTRY || t == ENT_ENTITY_ORGANIZATION);
+    case ENT_RELATION_MET:
+    case ENT_RELATION_HOSTED:
+    case ENT_RELATION_INVITED:
+      return s == ENT_ENTITY_PERSON && t == ENT_ENTITY_PERSON;
+    case ENT_RELATION_VISITED:
+      return s == ENT_ENTITY_PERSON && (t == ENT_ENTITY_PLACE || t == ENT_ENTITY_COUNTRY);
+    case ENT_RELATION_SIGNED:
+      return actor_s && t == ENT_ENTITY_AGREEMENT;
+    case ENT_RELATION_PARTY_TO:
+      return (s == ENT_ENTITY_COUNTRY || s == ENT_ENTITY_ORGANIZATION) && t == ENT_ENTITY_AGREEMENT;
+    case ENT_RELATION_MEMBER_OF:
+      return s == ENT_ENTITY_COUNTRY && t == ENT_ENTITY_ORGANIZATION;
+    case ENT_RELATION_COOPERATES_WITHIN:
+      return (s == ENT_ENTITY_COUNTRY || s == ENT_ENTITY_PERSON) && t == ENT_ENTITY_ORGANIZATION;
+    case ENT_RELATION_COOPERATES_WITH:
+    case ENT_RELATION_SANCTIONS:
+      return (s == ENT_ENTITY_COUNTRY || (type == ENT_RELATION_SANCTIONS && s == ENT_ENTITY_ORGANIZATION)) &&
+             t == ENT_ENTITY_COUNTRY;
+    case ENT_RELATION_ADVOCATES:
+      return (s == ENT_ENTITY_PERSON || s == ENT_ENTITY_COUNTRY) &&
+             (t == ENT_ENTITY_PROJECT || t == ENT_ENTITY_AGREEMENT || t == ENT_ENTITY_ORGANIZATION);
+    case ENT_RELATION_INVOLVES:
+      return (s == ENT_ENTITY_PROJECT || s == ENT_ENTITY_AGREEMENT || s == ENT_ENTITY_EVENT) &&
+             (t == ENT_ENTITY_COUNTRY || t == ENT_ENTITY_ORGANIZATION);
+    case ENT_RELATION_PART_OF:
+      return (s == ENT_ENTITY_PROJECT || s == ENT_ENTITY_PLACE) && s == t;
+    case ENT_RELATION_ALLIED_WITH:
+      return actor_s && (t == ENT_ENTITY_PERSON || t == ENT_ENTITY_COUNTRY || t == ENT_ENTITY_ORGANIZATION);
+    case ENT_RELATION_LOCATED_IN:
+      return s == ENT_ENTITY_PLACE && (t == ENT_ENTITY_PLACE || t == ENT_ENTITY_COUNTRY);
+    case ENT_RELATION_CO_MENTIONED:
+      return TRUE;
+    case ENT_N_RELATION_TYPES:
+    default:
+      return FALSE;
+    }
+}
+
+void
+add_relation (DocContext      *ctx,
+              EntRelationType  type,
+              int              source,
+              int              target,
+              const char      *role)
+{
+  g_autofree char *key = NULL;
+
+  if (ctx->discover || source < 0 || target < 0 || source == target)
+    return;
+  if (doc_entity (ctx, source)->role_only && type != ENT_RELATION_MET &&
+      type != ENT_RELATION_HOSTED && type != ENT_RELATION_INVITED && type != ENT_RELATION_CO_MENTIONED)
+    return;
+  if (!relation_fits (ctx, type, source, target))
+    return;
+  if (ent_relation_type_is_symmetric (type) && source > target)
+    {
+      int t = source;
+
+      source = target, target = t;
+    }
+
+  key = g_strdup_printf ("%d:%d:%d:%s", type, source, target, role != NULL ? role : "");
+  if (!g_hash_table_add (ctx->sentence_relations, g_steal_pointer (&key)))
+    return;
+  ent_extraction_add_relation (ctx->ex, type, (guint) source, (guint) target, role, ctx->sentence);
+}
+
+/* ------------------------------------------------------------------ */
+/* Sentence structure                                                  */
+
+static gboolean
+tok_is (DocContext *ctx,
+        guint       i,
+        const char *word)
+{
+  return i < ctx_n_tokens (ctx) && (ctx_token (ctx, i)->flags & TOK_WORD) &&
+         g_str_equal (ctx_key (ctx, i), word);
+}
+
+static gboolean
+tok_in (DocContext  *ctx,
+        guint        i,
+        const char **words)
+{
+  return i < ctx_n_tokens (ctx) && (ctx_token (ctx, i)->flags & TOK_WORD) &&
+         g_strv_contains (words, ctx_key (ctx, i));
+}
+
+/* Clauses end at ; : ( ) and spaced dashes; quotations are clauses too. */
+static gboolean
+is_clause_break (DocContext *ctx,
+                 guint       i)
+{
+  EntToken *t = ctx_token (ctx, i);
+
+  if (!(t->flags & TOK_PUNCT))
+    return FALSE;
+  if (t->punct == ';' || t->punct == ':' || t->punct == '(' || t->punct == ')')
+    return TRUE;
+  if ((t->flags & TOK_DASH) && !(t->flags & TOK_JOINED) && (t->flags & TOK_SPACE))
+    return TRUE;
+  return (t->flags & TOK_QUOTE_MARK) != 0;
+}
+
+static gboolean
+same_clause (DocContext *ctx,
+             guint       a,
+             guint       b)
+{
+  guint lo = MIN (a, b), hi = MAX (a, b);
+
+  for (guint i = lo; i < hi; i++)
+    if (is_clause_break (ctx, i))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+negated (DocContext *ctx,
+         guint       i)
+{
+  for (guint k = i > 3 ? i - 3 : 0; k < i; k++)
+    if (ctx_triggers (ctx, k) & TRIG_NEGATION)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+passive_before (DocContext *ctx,
+                guint       i)
+{
+  static const char *aux[] = { "was", "were", "been", "be", "being", "is", "are", "get", "got", NULL };
+
+  for (guint k = i > 3 ? i - 3 : 0; k < i; k++)
+    if (tok_in (ctx, k, aux))
+      return TRUE;
+  return FALSE;
+}
+
+/* ------------------------------------------------------------------ */
+/* Finding actors                                                      */
+
+static gboolean
+is_person (DocContext *ctx,
+           Mention    *m)
+{
+  return m->type == ENT_ENTITY_PERSON && m->entity >= 0;
+}
+
+static gboolean
+is_state_actor (DocContext *ctx,
+                Mention    *m)
+{
+  if (m->entity < 0 || m->kind == MK_DEMONYM)
+    return FALSE;
+  if (m->type == ENT_ENTITY_COUNTRY)
+    return TRUE;
+  return m->type == ENT_ENTITY_PERSON && doc_entity_country (ctx, m->entity) >= 0;
+}
+
+static gboolean
+is_country (DocContext *ctx,
+            Mention    *m)
+{
+  return m->type == ENT_ENTITY_COUNTRY && m->entity >= 0;
+}
+
+static gboolean
+is_country_name (DocContext *ctx,
+                 Mention    *m)
+{
+  return is_country (ctx, m) && m->kind != MK_DEMONYM;
+}
+
+static gboolean
+is_destination (DocContext *ctx,
+                Mention    *m)
+{
+  return m->entity >= 0 && (m->type == ENT_ENTITY_PLACE ||
+                            (m->type == ENT_ENTITY_COUNTRY && m->kind != MK_DEMONYM && m->kind != MK_COLLECTIVE));
+}
+
+static gboolean
+is_agreement (DocContext *ctx,
+              Mention    *m)
+{
+  return m->type == ENT_ENTITY_AGREEMENT && m->entity >= 0;
+}
+
+static gboolean
+is_advocated (DocContext *ctx,
+              Mention    *m)
+{
+  return m->entity >= 0 && (m->type == ENT_ENTITY_PROJECT || m->type == ENT_ENTITY_AGREEMENT);
+}
+
+static gboolean
+is_organization (DocContext *ctx,
+                 Mention    *m)
+{
+  return m->type == ENT_ENTITY_ORGANIZATION && m->entity >= 0;
+}
+
+static gboolean
+is_actor (DocContext *ctx,
+          Mention    *m)
+{
+  return m->entity >= 0 && m->kind != MK_DEMONYM &&
+         (m->type == ENT_ENTITY_PERSON || m->type == ENT_ENTITY_COUNTRY || m->type == ENT_ENTITY_ORGANIZATION);
+}
+
+static gboolean
+is_project_or_place (DocContext *ctx,
+                     Mention    *m)
+{
+  return m->entity >= 0 && (m->type == ENT_ENTITY_PROJECT || m->type == ENT_ENTITY_PLACE);
+}
+
+/* The nearest mention before token @i in its clause (the subject side). A
+ * mention that is the holder of the office right after it ("Belarusian" in
+ * "Belarusian President X") is not an actor on its own. */
+static int
+mention_before (DocContext    *ctx,
+                guint          i,
+                MentionFilter  filter)
+{
+  for (guint k = ctx->mentions->len; k > 0; k--)
+    {
+      Mention *m = ctx_mention (ctx, k - 1);
+
+      if (m->last > i)
+        continue;
+      if (!same_clause (ctx, m->last - 1, i))
+        return -1;
+      if (filter (ctx, m))
+        return (int) (k - 1);
+    }
+  return -1;
+}
+
+static int
+mention_after (DocContext    *ctx,
+               guint          i,
+               guint          window,
+               MentionFilter  filter)
+{
+  for (guint k = 0; k < ctx->mentions->len; k++)
+    {
+      Mention *m = ctx_mention (ctx, k);
+
+      if (m->first <= i)
+        continue;
+      if (m->first > i + window || !same_clause (ctx, i, m->first))
+        return -1;
+      if (filter (ctx, m))
+        return (int) k;
+    }
+  return -1;
+}
+
+/* The entities a mention stands for: one, or two for a collective. */
+static guint
+mention_entities (DocContext *ctx,
+                  int         k,
+                  int         out[2])
+{
+  Mention *m;
+
+  if (k < 0)
+    return 0;
+  m = ctx_mention (ctx, (guint) k);
+  if (m->entity < 0)
+    return 0;
+  out[0] = m->entity;
+  if (m->kind == MK_COLLECTIVE && m->entity2 >= 0)
+    {
+      out[1] = m->entity2;
+      return 2;
+    }
+  return 1;
+}
+
+/* A mention and those coordinated with it: "Iran and Belarus", "X, Y and Z". */
+static GArray *
+coordinated (DocContext    *ctx,
+             int            k,
+             MentionFilter  filter,
+             gboolean       forward)
+{
+  GArray *out = g_array_new (FALSE, FALSE, sizeof (int));
+  int ents[2];
+
+  if (k < 0)
+    return out;
+  for (guint n = mention_entities (ctx, k, ents), e = 0; e < n; e++)
+    g_array_append_val (out, ents[e]);
+
+  for (;;)
+    {
+      int next = forward ? k + 1 : k - 1;
+      Mention *cur, *other;
+      guint gap_lo, gap_hi;
+      gboolean joined = TRUE;
+
+      if (next < 0 || (guint) next >= ctx->mentions->len)
+        break;
+      cur = ctx_mention (ctx, (guint) k);
+      other = ctx_mention (ctx, (guint) next);
+      gap_lo = forward ? cur->last : other->last;
+      gap_hi = forward ? other->first : cur->first;
+      if (gap_hi < gap_lo || gap_hi - gap_lo > 3 || !filter (ctx, other))
+        break;
+      for (guint i = gap_lo; i < gap_hi; i++)
+        {
+          EntToken *t = ctx_token (ctx, i);
+
+          if (!(tok_is (ctx, i, "and") || tok_is (ctx, i, "the") || tok_is (ctx, i, "both") ||
+                tok_is (ctx, i, "as") || tok_is (ctx, i, "well") ||
+                ((t->flags & TOK_PUNCT) && (t->punct == ',' || (t->flags & TOK_JOINED)))))
+            joined = FALSE;
+        }
+      if (!joined)
+        break;
+      for (guint n = mention_entities (ctx, next, ents), e = 0; e < n; e++)
+        g_array_append_val (out, ents[e]);
+      k = next;
+    }
+  return out;
+}
+
+static int
+index_of_word (DocContext  *ctx,
+               guint        from,
+               guint        to,
+               const char **words)
+{
+  for (guint i = from; i < MIN (to, ctx_n_tokens (ctx)); i++)
+    if (tok_in (ctx, i, words))
+      return (int) i;
+  return -1;
+}
+
+static void
+relate_all (DocContext      *ctx,
+            EntRelationType  type,
+            GArray          *sources,
+            GArray          *targets,
+            const char      *role)
+{
+  for (guint a = 0; a < sources->len; a++)
+    for (guint b = 0; b < targets->len; b++)
+      add_relation (ctx, type, g_array_index (sources, int, a), g_array_index (targets, int, b), role);
+}
+
+static GArray *
+to_countries (DocContext *ctx,
+              GArray     *entities)
+{
+  GArray *out = g_array_new (FALSE, FALSE, sizeof (int));
+
+  for (guint k = 0; k < entities->len; k++)
+    {
+      int c = doc_entity_country (ctx, g_array_index (entities, int, k));
+
+      if (c >= 0)
+        g_array_append_val (out, c);
+    }
+  return out;
+}
+
+/* ------------------------------------------------------------------ */
+/* Rules                                                               */
+
+static const char *meet_words[] = { "met", "meet", "meets", "meeting", "meetings", "talks", "conferred",
+                                    "consultations", "told", NULL };
+
+static void
+rule_met (DocContext *ctx,
+          guint       i)
+{
+  g_autoptr(GArray) left = NULL;
+  g_autoptr(GArray) right = NULL;
+  int after;
+  guint from = i;
+
+  if (!tok_in (ctx, i, meet_words) || negated (ctx, i))
+    return;
+
+  left = coordinated (ctx, mention_before (ctx, i, is_person), is_person, FALSE);
+  if (tok_is (ctx, i + 1, "with") || tok_is (ctx, i + 1, "between"))
+    from = i + 1;
+  after = mention_after (ctx, from, NEAR, is_person);
+  /* "told Lukashenko": the object must follow at once. */
+  if (tok_is (ctx, i, "told") && (after < 0 || ctx_mention (ctx, after)->first > i + 3))
+    return;
+  right = coordinated (ctx, after, is_person, TRUE);
+
+  if (left->len > 0 && right->len > 0)
+    relate_all (ctx, ENT_RELATION_MET, left, right, NULL);
+  else if (left->len >= 2 && right->len == 0)
+    relate_all (ctx, ENT_RELATION_MET, left, left, NULL);
+  else if (left->len == 0 && right->len >= 2 && tok_is (ctx, i + 1, "between"))
+    relate_all (ctx, ENT_RELATION_MET, right, right, NULL);
+}
+
+static const char *host_words[] = { "hosted", "hosts", "host", "hosting", "received", "receives", "receive",
+                                    "welcomed", "welcomes", "greeted", "greets", NULL };
+
+static void
+rule_hosted (DocContext *ctx,
+             guint       i)
+{
+  int host, guest;
+
+  if (!tok_in (ctx, i, host_words) || negated (ctx, i))
+    return;
+  if (passive_before (ctx, i) || tok_is (ctx, i + 1, "by"))
+    {
+      guint by = tok_is (ctx, i + 1, "by") ? i + 1 : i;
+
+      host = mention_after (ctx, by, 4, is_person);
+      guest = mention_before (ctx, i, is_person);
+    }
+  else
+    {
+      host = mention_before (ctx, i, is_person);
+      guest = mention_after (ctx, i, 6, is_person);
+    }
+  if (host >= 0 && guest >= 0)
+    {
+      g_autoptr(GArray) hosts = coordinated (ctx, host, is_person, TRUE);
+      g_autoptr(GArray) guests = coordinated (ctx, guest, is_person, FALSE);
+
+      relate_all (ctx, ENT_RELATION_HOSTED, hosts, guests, NULL);
+    }
+}
+
+static const char *arrive_words[] = { "arrived", "arrives", "arrive", "arriving", "travelled", "traveled",
+                                      "travels", "came", "come", "comes", "flew", "landed", "visited",
+                                      "visits", "toured", NULL };
+static const char *visit_nouns[] = { "visit", "visits", "trip", "trips", "tour", NULL };
+
+static void
+rule_visited (DocContext *ctx,
+              guint       i)
+{
+  int visitor = -1, destination = -1;
+
+  if (negated (ctx, i))
+    return;
+  if (tok_in (ctx, i, arrive_words))
+    {
+      /* "invited Raisi to visit" is no visit; "came to Iran" is. */
+      visitor = mention_before (ctx, i, is_person);
+      destination = mention_after (ctx, i, 5, is_destination);
+    }
+  else if (tok_in (ctx, i, visit_nouns) && !tok_is (ctx, i - 1, "to"))
+    {
+      int to = index_of_word (ctx, i + 1, i + 3, (const char *[]) { "to", "in", NULL });
+      int by = index_of_word (ctx, i + 1, i + 2, (const char *[]) { "by", NULL });
+
+      if (to < 0 && by < 0)
+        return;
+      if (by >= 0)
+        {
+          visitor = mention_after (ctx, (guint) by, 6, is_person);
+          to = visitor >= 0 ? index_of_word (ctx, ctx_mention (ctx, visitor)->last,
+                                             ctx_mention (ctx, visitor)->last + 2,
+                                             (const char *[]) { "to", "in", NULL }) : -1;
+        }
+      else
+        visitor = mention_before (ctx, i, is_person);
+      if (to >= 0)
+        destination = mention_after (ctx, (guint) to, 4, is_destination);
+    }
+  else
+    return;
+
+  if (visitor >= 0 && destination >= 0)
+    add_relation (ctx, ENT_RELATION_VISITED, ctx_mention (ctx, visitor)->entity,
+                  ctx_mention (ctx, destination)->entity, NULL);
+}
+
+static void
+rule_invited (DocContext *ctx,
+              guint       i)
+{
+  int inviter, invitee;
+
+  if (!(tok_is (ctx, i, "invited") || tok_is (ctx, i, "invites")) || negated (ctx, i))
+    return;
+  if (passive_before (ctx, i))
+    return;
+  inviter = mention_before (ctx, i, is_person);
+  invitee = mention_after (ctx, i, 3, is_person);
+  if (inviter >= 0 && invitee >= 0)
+    add_relation (ctx, ENT_RELATION_INVITED, ctx_mention (ctx, inviter)->entity,
+                  ctx_mention (ctx, invitee)->entity, NULL);
+}
+
+static gboolean
+is_signer (DocContext *ctx,
+           Mention    *m)
+{
+  return m->entity >= 0 && (m->type == ENT_ENTITY_PERSON || m->type == ENT_ENTITY_COUNTRY ||
+                            m->type == ENT_ENTITY_ORGANIZATION);
+}
+
+static void
+sign_each (DocContext *ctx,
+           GArray     *signers,
+           GArray     *agreements,
+           gboolean    demonyms)
+{
+  for (guint a = 0; a < signers->len; a++)
+    for (guint b = 0; b < agreements->len; b++)
+      {
+        int s = g_array_index (signers, int, a), t = g_array_index (agreements, int, b);
+
+        if (doc_entity (ctx, s)->type == ENT_ENTITY_COUNTRY)
+          {
+            /* "Iranian officials inked": the country is party, not signer. */
+            if (!demonyms)
+              add_relation (ctx, ENT_RELATION_SIGNED, s, t, NULL);
+            add_relation (ctx, ENT_RELATION_PARTY_TO, s, t, NULL);
+          }
+        else
+          add_relation (ctx, ENT_RELATION_SIGNED, s, t, NULL);
+      }
+}
+
+static const char *sign_words[] = { "signed", "signs", "sign", "signing", "inked", "inks", "concluded",
+                                    "sealed", "endorsed", "initialled", "initialed", "ratified",
+                                    "agreed", NULL };
+
+static void
+rule_signed (DocContext *ctx,
+             guint       i)
+{
+  g_autoptr(GArray) signers = NULL;
+  g_autoptr(GArray) agreements = NULL;
+  int subject, object, with;
+  gboolean demonyms = FALSE;
+
+  if (!tok_in (ctx, i, sign_words) || negated (ctx, i))
+    return;
+  if (tok_is (ctx, i, "agreed") && !tok_is (ctx, i + 1, "on") && !tok_is (ctx, i + 1, "upon"))
+    return;
+
+  if (passive_before (ctx, i))
+    {
+      int by = index_of_word (ctx, i + 1, i + 4, (const char *[]) { "by", NULL });
+
+      if (by < 0)
+        return;
+      subject = mention_after (ctx, (guint) by, 4, is_signer);
+      object = mention_before (ctx, i, is_agreement);
+      signers = coordinated (ctx, subject, is_signer, TRUE);
+      agreements = coordinated (ctx, object, is_agreement, FALSE);
+    }
+  else
+    {
+      subject = mention_before (ctx, i, is_signer);
+      if (subject >= 0 && ctx_mention (ctx, subject)->kind == MK_DEMONYM)
+        demonyms = TRUE;
+      if (subject < 0)
+        {
+          subject = mention_before (ctx, i, (MentionFilter) is_country);
+          demonyms = subject >= 0;
+        }
+      object = mention_after (ctx, i, NEAR, is_agreement);
+      /* "the agreements he signed with the Iranian president" */
+      if (object < 0 && subject > 0 && is_agreement (ctx, ctx_mention (ctx, subject - 1)))
+        object = subject - 1;
+      signers = coordinated (ctx, subject, demonyms ? (MentionFilter) is_country : is_signer, FALSE);
+      agreements = coordinated (ctx, object, is_agreement, TRUE);
+
+      with = index_of_word (ctx, i + 1, i + 3, (const char *[]) { "with", NULL });
+      if (with >= 0)
+        {
+          int partner = mention_after (ctx, (guint) with, 4, is_signer);
+          int ents[2];
+
+          for (guint n = mention_entities (ctx, partner, ents), e = 0; e < n; e++)
+            g_array_append_val (signers, ents[e]);
+        }
+    }
+  sign_each (ctx, signers, agreements, demonyms);
+}
+
+/* "a roadmap … between Tehran and Minsk": the parties of an agreement. */
+static void
+rule_parties (DocContext *ctx,
+              guint       k)
+{
+  Mention *m = ctx_mention (ctx, k);
+  int between;
+
+  if (!is_agreement (ctx, m))
+    return;
+  between = index_of_word (ctx, m->last, m->last + 8, (const char *[]) { "between", NULL });
+  if (between >= 0)
+    {
+      int first = mention_after (ctx, (guint) between, 3, (MentionFilter) is_country);
+      g_autoptr(GArray) parties = coordinated (ctx, first, (MentionFilter) is_country, TRUE);
+
+      for (guint p = 0; p < parties->len; p++)
+        add_relation (ctx, ENT_RELATION_PARTY_TO, g_array_index (parties, int, p), m->entity, NULL);
+    }
+}
+
+static gboolean
+is_cooperation_word (DocContext *ctx,
+                     guint       i)
+{
+  return (ctx_triggers (ctx, i) & TRIG_COOPERATE) != 0;
+}
+
+static void
+cooperate_pairs (DocContext *ctx,
+                 GArray     *group)
+{
+  g_autoptr(GArray) countries = to_countries (ctx, group);
+
+  for (guint a = 0; a < countries->len; a++)
+    for (guint b = a + 1; b < countries->len; b++)
+      add_relation (ctx, ENT_RELATION_COOPERATES_WITH, g_array_index (countries, int, a),
+                    g_array_index (countries, int, b), NULL);
+}
+
+static void
+rule_cooperates_with (DocContext *ctx,
+                      guint       i)
+{
+  int k;
+
+  if (!is_cooperation_word (ctx, i) || negated (ctx, i))
+    return;
+
+  /* "cooperation between Iran and Belarus", "ties between the two countries" */
+  if (tok_is (ctx, i + 1, "between") || (tok_is (ctx, i + 2, "between") && !(ctx_token (ctx, i + 1)->flags & TOK_CAP)))
+    {
+      guint at = tok_is (ctx, i + 1, "between") ? i + 1 : i + 2;
+      g_autoptr(GArray) group = coordinated (ctx, mention_after (ctx, at, 6, is_state_actor), is_state_actor, TRUE);
+
+      cooperate_pairs (ctx, group);
+    }
+
+  /* "Tehran-Minsk cooperation", "Iran and Belarus … their ties" */
+  k = mention_before (ctx, i, is_state_actor);
+  if (k >= 0)
+    {
+      g_autoptr(GArray) group = coordinated (ctx, k, is_state_actor, FALSE);
+
+      if (group->len >= 2)
+        cooperate_pairs (ctx, group);
+    }
+
+  /* "enhance its ties with Belarus", "ties Tehran has established with Moscow" */
+  {
+    int with = index_of_word (ctx, i + 1, i + 8, (const char *[]) { "with", NULL });
+
+    if (with >= 0)
+      {
+        int object = mention_after (ctx, (guint) with, 3, is_state_actor);
+        int subject = mention_before (ctx, (guint) with, is_state_actor);
+
+        if (object >= 0 && subject >= 0 && subject != object)
+          {
+            g_autoptr(GArray) group = g_array_new (FALSE, FALSE, sizeof (int));
+            int ents[2];
+
+            for (guint n = mention_entities (ctx, subject, ents), e = 0; e < n; e++)
+              g_array_append_val (group, ents[e]);
+            for (guint n = mention_entities (ctx, object, ents), e = 0; e < n; e++)
+              g_array_append_val (group, ents[e]);
+            cooperate_pairs (ctx, group);
+          }
+      }
+  }
+}
+
+static void
+rule_cooperates_within (DocContext *ctx,
+                        guint       i)
+{
+  int org, actor;
+
+  if (!(ctx_triggers (ctx, i) & (TRIG_WITHIN | TRIG_COOPERATE)) || negated (ctx, i))
+    return;
+  if (!tok_in (ctx, i, (const char *[]) { "within", "through", "cooperate", "cooperation", "cooperating",
+                                           "collaboration", NULL }))
+    return;
+  org = mention_after (ctx, i, 8, is_organization);
+  if (org < 0)
+    return;
+  actor = mention_before (ctx, i, is_state_actor);
+  if (actor >= 0)
+    {
+      g_autoptr(GArray) actors = coordinated (ctx, actor, is_state_actor, FALSE);
+      g_autoptr(GArray) countries = to_countries (ctx, actors);
+      g_autoptr(GArray) orgs = coordinated (ctx, org, is_organization, TRUE);
+
+      relate_all (ctx, ENT_RELATION_COOPERATES_WITHIN, countries, orgs, NULL);
+    }
+}
+
+static void
+rule_member_of (DocContext *ctx,
+                guint       i)
+{
+  if (!(ctx_triggers (ctx, i) & TRIG_MEMBER) || negated (ctx, i))
+    return;
+  if (tok_in (ctx, i, (const char *[]) { "member", "joined", "join", "joins", "membership", "accession", NULL }))
+    {
+      int country = mention_before (ctx, i, is_country_name);
+      int org = mention_after (ctx, i, 5, is_organization);
+
+      if (country >= 0 && org >= 0)
+        {
+          g_autoptr(GArray) countries = coordinated (ctx, country, is_country_name, FALSE);
+          g_autoptr(GArray) orgs = g_array_new (FALSE, FALSE, sizeof (int));
+
+          g_array_append_val (orgs, ctx_mention (ctx, org)->entity);
+          relate_all (ctx, ENT_RELATION_MEMBER_OF, countries, orgs, NULL);
+        }
+    }
+  else if (tok_is (ctx, i, "members"))
+    {
+      /* "SCO members Iran and India" */
+      int org = mention_before (ctx, i, is_organization);
+      int country = mention_after (ctx, i, 3, is_country_name);
+
+      if (org >= 0 && country >= 0)
+        {
+          g_autoptr(GArray) countries = coordinated (ctx, country, is_country_name, TRUE);
+          g_autoptr(GArray) orgs = g_array_new (FALSE, FALSE, sizeof (int));
+
+          g_array_append_val (orgs, ctx_mention (ctx, org)->entity);
+          relate_all (ctx, ENT_RELATION_MEMBER_OF, countries, orgs, NULL);
+        }
+    }
+}
+
+static const char *advocate_words[] = { "advocate", "advocates", "advocated", "championed", "champions",
+                                        "backs", "backed", "supports", "supported", "urged", "urges",
+                                        "proposed", "proposes", "promoted", "promotes", "raised", "called",
+                                        "calls", "pushed", "pushes", "favours", "favors", "referred",
+                                        "praised", "hailed", NULL };
+
+static void
+rule_advocates (DocContext *ctx,
+                guint       i)
+{
+  int actor, object;
+
+  if (!tok_in (ctx, i, advocate_words) || negated (ctx, i))
+    return;
+  actor = mention_before (ctx, i, is_actor);
+  object = mention_after (ctx, i, NEAR, is_advocated);
+  if (actor >= 0 && object >= 0)
+    {
+      g_autoptr(GArray) actors = coordinated (ctx, actor, is_actor, FALSE);
+      g_autoptr(GArray) objects = coordinated (ctx, object, is_advocated, TRUE);
+
+      relate_all (ctx, ENT_RELATION_ADVOCATES, actors, objects, NULL);
+    }
+}
+
+static const char *involve_words[] = { "benefit", "benefits", "involve", "involves", "involving", "link",
+                                       "links", "linking", "connect", "connects", "connecting", "interest",
+                                       "between", "through", "serve", "serves", NULL };
+
+static void
+rule_involves (DocContext *ctx,
+               guint       k)
+{
+  Mention *m = ctx_mention (ctx, k);
+  int trigger;
+
+  if (m->entity < 0 || m->type != ENT_ENTITY_PROJECT)
+    return;
+  trigger = index_of_word (ctx, m->last, m->last + NEAR, involve_words);
+  if (trigger < 0 || !same_clause (ctx, m->last, (guint) trigger))
+    return;
+
+  /* Every state named after the trigger in the clause: "Iran, Belarus,
+   * Russia and the region", "both countries, as well as Russia". */
+  for (guint n = 0; n < ctx->mentions->len; n++)
+    {
+      Mention *other = ctx_mention (ctx, n);
+      int ents[2];
+
+      if (other->first <= (guint) trigger || !same_clause (ctx, (guint) trigger, other->first))
+        continue;
+      if (!(is_country (ctx, other) || is_organization (ctx, other)) || other->kind == MK_DEMONYM)
+        continue;
+      for (guint c = mention_entities (ctx, (int) n, ents), e = 0; e < c; e++)
+        add_relation (ctx, ENT_RELATION_INVOLVES, m->entity, ents[e], NULL);
+    }
+}
+
+static void
+rule_part_of (DocContext *ctx,
+              guint       i)
+{
+  int whole, part;
+
+  if (!tok_in (ctx, i, (const char *[]) { "part", "section", "segment", "leg", "component", "stretch", NULL }) ||
+      !tok_is (ctx, i + 1, "of"))
+    return;
+  part = mention_before (ctx, i, is_project_or_place);
+  whole = mention_after (ctx, i + 1, 4, is_project_or_place);
+  if (part >= 0 && whole >= 0)
+    add_relation (ctx, ENT_RELATION_PART_OF, ctx_mention (ctx, part)->entity,
+                  ctx_mention (ctx, whole)->entity, NULL);
+}
+
+static gboolean
+is_sanctioner (DocContext *ctx,
+               Mention    *m)
+{
+  return m->entity >= 0 && (m->type == ENT_ENTITY_COUNTRY || m->type == ENT_ENTITY_ORGANIZATION) &&
+         m->kind != MK_COLLECTIVE;
+}
+
+/* Only "and" and capitalised adjectives between a country and the noun it
+ * modifies: "United States and Western sanctions", "US sanctions". */
+static gboolean
+adjective_gap (DocContext *ctx,
+               guint       from,
+               guint       to)
+{
+  if (to - from > 3)
+    return FALSE;
+  for (guint i = from; i < to; i++)
+    if (!tok_is (ctx, i, "and") && !(ctx_token (ctx, i)->flags & TOK_CAP) &&
+        !(ctx_token (ctx, i)->flags & TOK_JOINED))
+      return FALSE;
+  return TRUE;
+}
+
+/* "on the country": the country the document is about that is not the source. */
+static int
+the_country_after (DocContext *ctx,
+                   guint       at,
+                   int         exclude)
+{
+  int a, b;
+
+  if (!(tok_is (ctx, at, "the") && tok_is (ctx, at + 1, "country")))
+    return -1;
+  doc_top_countries (ctx, &a, &b);
+  return a != exclude ? a : b;
+}
+
+static void
+rule_sanctions (DocContext *ctx,
+                guint       i)
+{
+  g_autoptr(GArray) sources = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autoptr(GArray) targets = g_array_new (FALSE, FALSE, sizeof (int));
+  int by, on, k;
+  guint source_at = i;
+
+  if (!(ctx_triggers (ctx, i) & TRIG_SANCTION) || negated (ctx, i))
+    return;
+
+  /* Who: "sanctions by the US", "sanctioned by the United States",
+   * "US sanctions", "American and European sanctions". */
+  by = index_of_word (ctx, i + 1, i + 8, (const char *[]) { "by", NULL });
+  if (by >= 0 && same_clause (ctx, i, (guint) by))
+    {
+      g_autoptr(GArray) g = coordinated (ctx, mention_after (ctx, (guint) by, 3, is_sanctioner), is_sanctioner, TRUE);
+
+      g_array_append_vals (sources, g->data, g->len);
+    }
+  k = mention_before (ctx, i, is_sanctioner);
+  if (sources->len == 0 && k >= 0 && adjective_gap (ctx, ctx_mention (ctx, k)->last, i))
+    {
+      g_autoptr(GArray) g = coordinated (ctx, k, is_sanctioner, FALSE);
+
+      g_array_append_vals (sources, g->data, g->len);
+      source_at = ctx_mention (ctx, k)->first;
+    }
+  /* "America had imposed its harshest sanctions on …" */
+  if (sources->len == 0 && i >= 2)
+    {
+      int verb = index_of_word (ctx, i > 5 ? i - 5 : 0, i, (const char *[]) { "imposed", "imposes", "impose",
+                                                                              "slapped", "levied", "introduced",
+                                                                              "announced", NULL });
+
+      if (verb >= 0 && (k = mention_before (ctx, (guint) verb, is_sanctioner)) >= 0)
+        {
+          g_autoptr(GArray) g = coordinated (ctx, k, is_sanctioner, FALSE);
+
+          g_array_append_vals (sources, g->data, g->len);
+          source_at = ctx_mention (ctx, k)->first;
+        }
+    }
+  if (sources->len == 0)
+    return;
+
+  /* Whom: "on Iran", "against Belarus", "imposed on both countries". */
+  on = index_of_word (ctx, i + 1, i + 6, (const char *[]) { "on", "against", NULL });
+  if (on >= 0)
+    {
+      int t = mention_after (ctx, (guint) on, 3, is_country_name);
+
+      if (t >= 0)
+        {
+          g_autoptr(GArray) g = coordinated (ctx, t, is_country_name, TRUE);
+
+          g_array_append_vals (targets, g->data, g->len);
+        }
+      else if ((t = the_country_after (ctx, (guint) on + 1, g_array_index (sources, int, 0))) >= 0)
+        g_array_append_val (targets, t);
+    }
+  /* "Both Iran and Belarus are under sanctions by the US", "Tehran has made
+   * US sanctions into opportunities": the subject of the clause. */
+  if (targets->len == 0)
+    {
+      int t = mention_before (ctx, source_at, is_country_name);
+
+      if (t >= 0)
+        {
+          g_autoptr(GArray) g = coordinated (ctx, t, is_country_name, FALSE);
+
+          g_array_append_vals (targets, g->data, g->len);
+        }
+    }
+  relate_all (ctx, ENT_RELATION_SANCTIONS, sources, targets, NULL);
+}
+
+static void
+rule_allied (DocContext *ctx,
+             guint       i)
+{
+  int left, right;
+
+  if (!(tok_is (ctx, i, "ally") || tok_is (ctx, i, "allies") || tok_is (ctx, i, "allied")) || negated (ctx, i))
+    return;
+  left = mention_before (ctx, i, is_actor);
+  /* "an ally of X", "allied with X", "allies X and Y" */
+  right = -1;
+  if (tok_is (ctx, i + 1, "of") || tok_is (ctx, i + 1, "with") || tok_is (ctx, i + 1, "to"))
+    right = mention_after (ctx, i + 1, 5, is_actor);
+  if (left < 0)
+    return;
+  if (right < 0)
+    {
+      g_autoptr(GArray) group = coordinated (ctx, left, is_actor, FALSE);
+
+      if (group->len >= 2 && tok_is (ctx, i, "allies"))
+        {
+          relate_all (ctx, ENT_RELATION_ALLIED_WITH, group, group, NULL);
+          return;
+        }
+    }
+  if (right >= 0)
+    {
+      add_relation (ctx, ENT_RELATION_ALLIED_WITH, ctx_mention (ctx, left)->entity,
+                    ctx_mention (ctx, right)->entity, NULL);
+      return;
+    }
+  /* "Russia, which both consider a close ally": both = the two countries. */
+  if (index_of_word (ctx, ctx_mention (ctx, left)->last, i, (const char *[]) { "both", NULL }) >= 0)
+    {
+      int a, b;
+      int ally = ctx_mention (ctx, left)->entity;
+
+      doc_top_countries (ctx, &a, &b);
+      if (a >= 0 && a != ally)
+        add_relation (ctx, ENT_RELATION_ALLIED_WITH, a, ally, NULL);
+      if (b >= 0 && b != ally)
+        add_relation (ctx, ENT_RELATION_ALLIED_WITH, b, ally, NULL);
+    }
+}
+
+static void
+rule_located_in (DocContext *ctx,
+                 guint       k)
+{
+  Mention *m = ctx_mention (ctx, k);
+  EntExtractedEntity *place;
+  const char *code;
+
+  if (m->entity < 0 || m->type != ENT_ENTITY_PLACE)
+    return;
+  place = doc_entity (ctx, m->entity);
+  code = g_hash_table_lookup (place->attributes, "country");
+
+  /* "Tehran, Iran" */
+  if (k + 1 < ctx->mentions->len)
+    {
+      Mention *next = ctx_mention (ctx, k + 1);
+
+      if (next->first == m->last + 1 && ctx_token (ctx, m->last)->punct == ',' && is_country_name (ctx, next))
+        {
+          add_relation (ctx, ENT_RELATION_LOCATED_IN, m->entity, next->entity, NULL);
+          return;
+        }
+    }
+  if (code == NULL)
+    return;
+  /* "the Iranian capital", or the place's country named in the sentence. */
+  for (guint n = 0; n < ctx->mentions->len; n++)
+    {
+      Mention *other = ctx_mention (ctx, n);
+      const char *other_code;
+
+      if (other->type != ENT_ENTITY_COUNTRY || other->entity < 0 || other->kind == MK_COLLECTIVE)
+        continue;
+      other_code = g_hash_table_lookup (doc_entity (ctx, other->entity)->attributes, "code");
+      if (other_code != NULL && g_str_equal (other_code, code) &&
+          (m->kind == MK_ROLE || other->kind != MK_DEMONYM))
+        add_relation (ctx, ENT_RELATION_LOCATED_IN, m->entity, other->entity, NULL);
+    }
+  if (m->kind == MK_ROLE)
+    {
+      /* The demonym was folded into the description: "the Iranian capital". */
+      EntLexicon *lexicon = ctx->lexicon;
+      int country = ent_lexicon_find_country (lexicon, code);
+
+      if (country >= 0)
+        add_relation (ctx, ENT_RELATION_LOCATED_IN, m->entity, doc_country_entity (ctx, country), NULL);
+    }
+}
+
+/* The money a trade target names: "$100 million", "$100m". */
+static void
+claim_money (DocContext *ctx,
+             guint       i)
+{
+  EntToken *t = ctx_token (ctx, i);
+  g_autofree char *value = NULL;
+  guint end = i + 2;
+  int target = -1;
+
+  if (!(t->flags & TOK_CURRENCY) || !(ctx_token (ctx, i + 1 < ctx_n_tokens (ctx) ? i + 1 : i)->flags & TOK_NUMBER))
+    return;
+  if (tok_in (ctx, end, (const char *[]) { "million", "billion", "trillion", "m", "bn", NULL }))
+    end++;
+  if (index_of_word (ctx, i > 12 ? i - 12 : 0, MIN (ctx_n_tokens (ctx), i + 8),
+                     (const char *[]) { "trade", "exchanges", "turnover", NULL }) < 0)
+    return;
+
+  value = g_strndup (ctx->document->text + t->start, ctx_token (ctx, end - 1)->end - t->start);
+  for (guint k = 0; k < ctx->mentions->len && target < 0; k++)
+    if (is_agreement (ctx, ctx_mention (ctx, k)))
+      target = ctx_mention (ctx, k)->entity;
+  if (target < 0)
+    {
+      int a, b;
+
+      doc_top_countries (ctx, &a, &b);
+      target = a;
+    }
+  if (target >= 0)
+    ent_extraction_add_claim (ctx->ex, (guint) target, "trade_target", value, ctx->sentence);
+}
+
+static void
+rule_co_mentioned (DocContext *ctx)
+{
+  int seen[8];
+  guint n = 0;
+
+  for (guint k = 0; k < ctx->mentions->len && n < G_N_ELEMENTS (seen); k++)
+    {
+      Mention *m = ctx_mention (ctx, k);
+      gboolean dup = FALSE;
+
+      if (m->entity < 0 || m->kind == MK_PRONOUN || m->kind == MK_SELF || m->kind == MK_COLLECTIVE ||
+          doc_entity (ctx, m->entity)->role_only)
+        continue;
+      for (guint j = 0; j < n; j++)
+        dup = dup || seen[j] == m->entity;
+      if (!dup)
+        seen[n++] = m->entity;
+    }
+  for (guint a = 0; a < n; a++)
+    for (guint b = a + 1; b < n; b++)
+      {
+        int s = MIN (seen[a], seen[b]), t = MAX (seen[a], seen[b]);
+        gboolean related = FALSE;
+
+        for (int type = 0; type < ENT_RELATION_CO_MENTIONED && !related; type++)
+          {
+            g_autofree char *k1 = g_strdup_printf ("%d:%d:%d:", type, s, t);
+            g_autofree char *k2 = g_strdup_printf ("%d:%d:%d:", type, t, s);
+            GHashTableIter iter;
+            gpointer key;
+
+            g_hash_table_iter_init (&iter, ctx->sentence_relations);
+            while (!related && g_hash_table_iter_next (&iter, &key, NULL))
+              related = g_str_has_prefix (key, k1) || g_str_has_prefix (key, k2);
+          }
+        if (!related)
+          add_relation (ctx, ENT_RELATION_CO_MENTIONED, s, t, NULL);
+      }
+}
+
+void
+extract_relations (DocContext *ctx)
+{
+  guint n = ctx_n_tokens (ctx);
+
+  if (ctx->mentions->len == 0)
+    return;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const LexWord *lex = ctx_token (ctx, i)->lex;
+      guint32 trig;
+
+      if (ctx_token (ctx, i)->flags & TOK_CURRENCY)
+        claim_money (ctx, i);
+      if (lex == NULL)
+        continue;
+      trig = lex->triggers;
+      if (trig & (TRIG_MEET | TRIG_SPEECH))
+        rule_met (ctx, i);
+      if (trig & TRIG_HOST)
+        rule_hosted (ctx, i);
+      if (trig & (TRIG_VISIT | TRIG_ARRIVE))
+        rule_visited (ctx, i);
+      if (trig & TRIG_INVITE)
+        rule_invited (ctx, i);
+      if (trig & TRIG_SIGN)
+        rule_signed (ctx, i);
+      if (trig & TRIG_COOPERATE)
+        rule_cooperates_with (ctx, i);
+      if (trig & (TRIG_WITHIN | TRIG_COOPERATE))
+        rule_cooperates_within (ctx, i);
+      if (trig & TRIG_MEMBER)
+        rule_member_of (ctx, i);
+      if (trig & TRIG_ADVOCATE)
+        rule_advocates (ctx, i);
+      if (trig & TRIG_PART)
+        rule_part_of (ctx, i);
+      if (trig & TRIG_SANCTION)
+        rule_sanctions (ctx, i);
+      if (trig & TRIG_ALLY)
+        rule_allied (ctx, i);
+    }
+
+  for (guint k = 0; k < ctx->mentions->len; k++)
+    {
+      rule_parties (ctx, k);
+      rule_involves (ctx, k);
+      rule_located_in (ctx, k);
+    }
+
+  rule_co_mentioned (ctx);
+}

@@ -1,0 +1,2166 @@
+/* ent-extractor.c — mentions, and the entities they are.
+ *
+ * Two passes over the sentences of a document. The first (discover) only
+ * looks for people as the text introduces them — with a title ("Belarusian
+ * President Alexander Lukashenko"), an apposition ("X, the President of
+ * Belarus") or as the actor of a verb that only people do ("X held talks") —
+ * so that the second pass knows every person and office of the document,
+ * including those introduced after their first short mention. The second pass
+ * finds every mention, resolves surnames, pronouns, descriptions ("the
+ * Belarusian president", "his Iranian counterpart") and collectives ("the two
+ * presidents") to entities, and hands each sentence to the relation rules.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "entente-extractor"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "ent-extractor-private.h"
+#include "ent-text.h"
+
+struct _EntExtractor
+{
+  EntLexicon *lexicon;
+};
+
+#define MAX_NAME_WORDS 5
+#define MAX_AGREEMENT_MODIFIERS 3
+
+/* Lower-case words that may stand inside a name: "Ursula von der Leyen". */
+static const char *name_particles[] = {
+  "al", "el", "bin", "ibn", "bint", "van", "von", "der", "den", "de", "da",
+  "di", "du", "le", "la", "dos", "das", "ben", "abu", NULL
+};
+
+/* Verbs whose actor is a person: a capitalised name next to one is a person. */
+#define PERSON_VERBS (TRIG_SPEECH | TRIG_MEET | TRIG_HOST | TRIG_ARRIVE | \
+                      TRIG_INVITE | TRIG_SIGN | TRIG_VISIT | TRIG_ADVOCATE)
+
+EntExtractor *
+ent_extractor_new (EntLexicon *lexicon)
+{
+  EntExtractor *self;
+
+  g_return_val_if_fail (lexicon != NULL, NULL);
+
+  self = g_new0 (EntExtractor, 1);
+  self->lexicon = lexicon;
+  return self;
+}
+
+void
+ent_extractor_free (EntExtractor *self)
+{
+  g_free (self);
+}
+
+/* ------------------------------------------------------------------ */
+/* Entities of the document                                            */
+
+EntExtractedEntity *
+doc_entity (DocContext *ctx,
+            int         index)
+{
+  g_assert (index >= 0 && (guint) index < ctx->ex->entities->len);
+  return g_ptr_array_index (ctx->ex->entities, index);
+}
+
+static int
+lookup_entity (DocContext *ctx,
+               const char *key)
+{
+  gpointer value = g_hash_table_lookup (ctx->entity_keys, key);
+
+  return value != NULL ? GPOINTER_TO_INT (value) - 1 : -1;
+}
+
+static int
+ensure_entity (DocContext    *ctx,
+               const char    *key,
+               EntEntityType  type,
+               const char    *name)
+{
+  EntExtractedEntity *entity;
+  int index = lookup_entity (ctx, key);
+  guint new_index;
+
+  if (index >= 0)
+    return index;
+
+  entity = ent_extraction_add_entity (ctx->ex, type, name, &new_index);
+  entity->mentions = 0;
+  g_hash_table_insert (ctx->entity_keys, g_strdup (key), GINT_TO_POINTER (new_index + 1));
+  return (int) new_index;
+}
+
+static void
+count_mention (DocContext *ctx,
+               int         index,
+               const char *surface)
+{
+  EntExtractedEntity *entity;
+
+  if (ctx->discover || index < 0)
+    return;
+  entity = doc_entity (ctx, index);
+  entity->mentions++;
+  if (surface != NULL && entity->type != ENT_ENTITY_COUNTRY)
+    ent_extracted_entity_add_alias (entity, surface);
+}
+
+int
+doc_country_entity (DocContext *ctx,
+                    int         lexicon_country)
+{
+  const LexCountry *country = ent_lexicon_get_country (ctx->lexicon, lexicon_country);
+  g_autofree char *key = g_strconcat ("c:", country->code, NULL);
+  int index = lookup_entity (ctx, key);
+
+  if (index < 0)
+    {
+      index = ensure_entity (ctx, key, ENT_ENTITY_COUNTRY, country->name);
+      g_hash_table_insert (doc_entity (ctx, index)->attributes,
+                           g_strdup ("code"), g_strdup (country->code));
+      g_free (doc_entity (ctx, index)->key);
+      doc_entity (ctx, index)->key = ent_name_key (country->name);
+    }
+  return index;
+}
+
+static int
+place_entity (DocContext *ctx,
+              const char *name,
+              const char *kind,
+              int         lexicon_country)
+{
+  g_autofree char *folded = ent_name_key (name);
+  g_autofree char *key = g_strconcat ("l:", folded, NULL);
+  int index = lookup_entity (ctx, key);
+
+  if (index < 0)
+    {
+      EntExtractedEntity *entity;
+
+      index = ensure_entity (ctx, key, ENT_ENTITY_PLACE, name);
+      entity = doc_entity (ctx, index);
+      g_hash_table_insert (entity->attributes, g_strdup ("kind"), g_strdup (kind));
+      if (lexicon_country >= 0)
+        g_hash_table_insert (entity->attributes, g_strdup ("country"),
+                             g_strdup (ent_lexicon_get_country (ctx->lexicon, lexicon_country)->code));
+    }
+  return index;
+}
+
+int
+doc_capital_place (DocContext *ctx,
+                   int         lexicon_country)
+{
+  const LexCountry *country = ent_lexicon_get_country (ctx->lexicon, lexicon_country);
+
+  if (country->capital == NULL)
+    return -1;
+  return place_entity (ctx, country->capital, "city", lexicon_country);
+}
+
+static int
+org_entity (DocContext *ctx,
+            const char *name,
+            const char *kind,
+            int         lexicon_country)
+{
+  g_autofree char *folded = ent_name_key (name);
+  g_autofree char *key = g_strconcat ("o:", folded, NULL);
+  int index = lookup_entity (ctx, key);
+
+  if (index < 0)
+    {
+      EntExtractedEntity *entity;
+
+      index = ensure_entity (ctx, key, ENT_ENTITY_ORGANIZATION, name);
+      entity = doc_entity (ctx, index);
+      if (kind != NULL && *kind != '\0')
+        g_hash_table_insert (entity->attributes, g_strdup ("kind"), g_strdup (kind));
+      if (lexicon_country >= 0)
+        g_hash_table_insert (entity->attributes, g_strdup ("country"),
+                             g_strdup (ent_lexicon_get_country (ctx->lexicon, lexicon_country)->code));
+    }
+  return index;
+}
+
+Person *
+doc_person_of (DocContext *ctx,
+               int         entity)
+{
+  for (guint i = 0; i < ctx->persons->len; i++)
+    {
+      Person *p = &g_array_index (ctx->persons, Person, i);
+
+      if (p->entity == entity)
+        return p;
+    }
+  return NULL;
+}
+
+/* The country a person acts for (their office), or a country itself. */
+int
+doc_entity_country (DocContext *ctx,
+                    int         entity)
+{
+  EntExtractedEntity *e;
+  Person *p;
+
+  if (entity < 0)
+    return -1;
+  e = doc_entity (ctx, entity);
+  if (e->type == ENT_ENTITY_COUNTRY)
+    return entity;
+  if (e->type == ENT_ENTITY_PERSON && (p = doc_person_of (ctx, entity)) != NULL && p->country >= 0)
+    return doc_country_entity (ctx, p->country);
+  return -1;
+}
+
+/* The two countries the document is most about ("the two countries"). */
+void
+doc_top_countries (DocContext *ctx,
+                   int        *a,
+                   int        *b)
+{
+  guint best = 0, second = 0;
+
+  *a = *b = -1;
+  for (guint i = 0; i < ctx->country_mentions->len; i++)
+    {
+      guint n = g_array_index (ctx->country_mentions, guint, i);
+
+      if (n == 0)
+        continue;
+      if (n > best)
+        {
+          second = best, *b = *a;
+          best = n, *a = (int) i;
+        }
+      else if (n > second)
+        second = n, *b = (int) i;
+    }
+}
+
+/* Countries are counted over the whole document in the first pass, so that
+ * "the two countries" means the same from the first sentence on. */
+static void
+note_country (DocContext *ctx,
+              int         entity)
+{
+  if (entity < 0 || doc_entity (ctx, entity)->type != ENT_ENTITY_COUNTRY)
+    return;
+  if (!ctx->discover)
+    {
+      ctx->last_country = entity;
+      return;
+    }
+  if ((guint) entity >= ctx->country_mentions->len)
+    g_array_set_size (ctx->country_mentions, entity + 1);
+  g_array_index (ctx->country_mentions, guint, entity)++;
+}
+
+/* ------------------------------------------------------------------ */
+/* Text helpers                                                        */
+
+static char *
+token_text (DocContext *ctx,
+            guint       first,
+            guint       last)
+{
+  const char *text = ctx->document->text;
+  guint32 start = ctx_token (ctx, first)->start;
+  guint32 end = ctx_token (ctx, last - 1)->end;
+  GString *out = g_string_sized_new (end - start);
+  gboolean space = FALSE;
+
+  /* Line breaks and runs of spaces inside a name become one space. */
+  for (const char *p = text + start; p < text + end; p++)
+    {
+      if (*p == ' ' || *p == '\n' || *p == '\t')
+        space = TRUE;
+      else
+        {
+          if (space && out->len > 0)
+            g_string_append_c (out, ' ');
+          space = FALSE;
+          g_string_append_c (out, *p);
+        }
+    }
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+is_word (DocContext *ctx,
+         guint       i)
+{
+  return i < ctx_n_tokens (ctx) && (ctx_token (ctx, i)->flags & TOK_WORD) != 0;
+}
+
+static gboolean
+key_is (DocContext *ctx,
+        guint       i,
+        const char *word)
+{
+  return i < ctx_n_tokens (ctx) && (ctx_token (ctx, i)->flags & TOK_WORD) &&
+         g_str_equal (ctx_key (ctx, i), word);
+}
+
+static gboolean
+punct_is (DocContext *ctx,
+          guint       i,
+          gunichar    c)
+{
+  return i < ctx_n_tokens (ctx) && (ctx_token (ctx, i)->flags & TOK_PUNCT) &&
+         ctx_token (ctx, i)->punct == c;
+}
+
+static gboolean
+is_determiner (DocContext *ctx,
+               guint       i)
+{
+  static const char *dets[] = { "the", "a", "an", "his", "her", "its", "their", "our", "this", "that", NULL };
+
+  return is_word (ctx, i) && g_strv_contains (dets, ctx_key (ctx, i));
+}
+
+/* Looks up the longest lexicon phrase starting at token @i (dashes glued
+ * inside it are skipped: "Guinea-Bissau"). Returns the number of tokens. */
+static guint
+match_phrase (DocContext    *ctx,
+              guint          i,
+              const GArray **out_matches)
+{
+  const LexWord *lex = ctx_token (ctx, i)->lex;
+  guint idx[16];
+  guint n_words = 0;
+  GString *key;
+  guint best = 0;
+
+  *out_matches = NULL;
+  if (lex == NULL || lex->max_phrase == 0)
+    return 0;
+
+  for (guint j = i; j < ctx_n_tokens (ctx) && n_words < MIN (lex->max_phrase, G_N_ELEMENTS (idx)); j++)
+    {
+      EntToken *t = ctx_token (ctx, j);
+
+      if (t->flags & TOK_WORD)
+        idx[n_words++] = j;
+      else if (!(t->flags & TOK_JOINED))
+        break;
+    }
+
+  key = g_string_new (NULL);
+  for (guint n = n_words; n > 0 && best == 0; n--)
+    {
+      const GArray *matches;
+
+      g_string_truncate (key, 0);
+      for (guint k = 0; k < n; k++)
+        {
+          if (k > 0)
+            g_string_append_c (key, ' ');
+          g_string_append (key, ctx_key (ctx, idx[k]));
+        }
+      matches = ent_lexicon_lookup_phrase (ctx->lexicon, key->str);
+      if (matches != NULL)
+        {
+          *out_matches = matches;
+          best = idx[n - 1] + 1 - i;
+        }
+    }
+  g_string_free (key, TRUE);
+  return best;
+}
+
+static gboolean
+lexicon_starts_at (DocContext *ctx,
+                   guint       i)
+{
+  const GArray *matches;
+
+  return match_phrase (ctx, i, &matches) > 0;
+}
+
+/* The best non-title lexicon entry for tokens [i, i+n): names must be
+ * written with a capital, acronyms in capitals ("us" is not the US). */
+static const LexMatch *
+pick_entity_match (DocContext   *ctx,
+                   guint         i,
+                   const GArray *matches)
+{
+  static const LexKind preference[] = {
+    LEX_COUNTRY, LEX_ORG, LEX_CAPITAL, LEX_METONYM, LEX_PLACE, LEX_DEMONYM,
+  };
+  EntToken *first = ctx_token (ctx, i);
+
+  if (!(first->flags & TOK_CAP))
+    return NULL;
+
+  for (guint p = 0; p < G_N_ELEMENTS (preference); p++)
+    for (guint k = 0; k < matches->len; k++)
+      {
+        const LexMatch *m = &g_array_index (matches, LexMatch, k);
+
+        if (m->kind != preference[p])
+          continue;
+        if (m->acronym && !(first->flags & TOK_ALLCAPS) &&
+            ctx_token (ctx, i)->end - ctx_token (ctx, i)->start > 1 &&
+            !strchr (ctx->document->text + first->start, '.'))
+          continue;
+        return m;
+      }
+  return NULL;
+}
+
+static const LexMatch *
+pick_title_match (const GArray *matches)
+{
+  for (guint k = 0; matches != NULL && k < matches->len; k++)
+    {
+      const LexMatch *m = &g_array_index (matches, LexMatch, k);
+
+      if (m->kind == LEX_TITLE)
+        return m;
+    }
+  return NULL;
+}
+
+/* ------------------------------------------------------------------ */
+/* Mentions                                                            */
+
+static Mention *
+add_mention (DocContext    *ctx,
+             guint          first,
+             guint          last,
+             int            entity,
+             EntEntityType  type,
+             MentionKind    kind)
+{
+  Mention m = { 0 };
+
+  m.first = first;
+  m.last = last;
+  m.entity = entity;
+  m.entity2 = -1;
+  m.type = type;
+  m.kind = kind;
+  m.holder_country = -1;
+  m.holder_org = -1;
+  m.quoted = (ctx_token (ctx, first)->flags & TOK_QUOTED) != 0;
+  m.possessive = (ctx_token (ctx, last - 1)->flags & TOK_POSSESSIVE) != 0;
+  g_array_append_val (ctx->mentions, m);
+  if (type == ENT_ENTITY_COUNTRY && kind != MK_COLLECTIVE)
+    note_country (ctx, entity);
+  return &g_array_index (ctx->mentions, Mention, ctx->mentions->len - 1);
+}
+
+static Mention *
+last_mention (DocContext *ctx)
+{
+  return ctx->mentions->len > 0 ? ctx_mention (ctx, ctx->mentions->len - 1) : NULL;
+}
+
+/* The country or organization named right before token @i ("Belarusian",
+ * "Iran's", "SCO"), which an office that follows is held for. */
+static void
+holder_before (DocContext *ctx,
+               guint       i,
+               int        *country,
+               int        *org)
+{
+  Mention *m = last_mention (ctx);
+
+  *country = -1;
+  *org = -1;
+  if (m == NULL || m->last != i)
+    return;
+  if (m->type == ENT_ENTITY_COUNTRY && m->kind != MK_COLLECTIVE)
+    {
+      const char *code = g_hash_table_lookup (doc_entity (ctx, m->entity)->attributes, "code");
+
+      *country = ent_lexicon_find_country (ctx->lexicon, code);
+    }
+  else if (m->type == ENT_ENTITY_ORGANIZATION)
+    *org = m->entity;
+}
+
+/* Name words from @i: capitalised words, particles and glued dashes between
+ * them, stopping at anything the lexicon knows. Returns the token count. */
+static guint
+scan_name (DocContext *ctx,
+           guint       i,
+           gboolean    allow_stop_first)
+{
+  guint j = i, words = 0, end = i;
+
+  while (j < ctx_n_tokens (ctx) && words < MAX_NAME_WORDS)
+    {
+      EntToken *t = ctx_token (ctx, j);
+
+      if (t->flags & TOK_WORD)
+        {
+          gboolean particle = !(t->flags & TOK_CAP) && words > 0 &&
+                              g_strv_contains (name_particles, ctx_key (ctx, j));
+
+          if (particle)
+            {
+              j++;
+              continue;
+            }
+          if (!(t->flags & TOK_CAP) || (t->flags & (TOK_DOMAIN | TOK_NUMBER)))
+            break;
+          if ((t->flags & TOK_ALLCAPS) && t->end - t->start > 1)
+            break;
+          if ((ctx_triggers (ctx, j) & TRIG_STOP) && !(words == 0 && allow_stop_first))
+            break;
+          if (lexicon_starts_at (ctx, j))
+            break;
+          words++;
+          j++;
+          end = j;
+          if (t->flags & TOK_POSSESSIVE)
+            break;
+        }
+      else if ((t->flags & TOK_JOINED) && words > 0)
+        j++;
+      else if (punct_is (ctx, j, '.') && words > 0 && j == end &&
+               ctx_token (ctx, j - 1)->end - ctx_token (ctx, j - 1)->start == 1)
+        j++;  /* an initial: "George W. Bush" */
+      else
+        break;
+    }
+  return end - i;
+}
+
+static void
+split_name (const char  *key,
+            char       **given,
+            char       **surname)
+{
+  g_auto(GStrv) words = g_strsplit (key, " ", -1);
+  guint n = g_strv_length (words);
+  guint first = n > 0 ? n - 1 : 0;
+
+  while (first > 1 && g_strv_contains (name_particles, words[first - 1]))
+    first--;
+  *surname = n > 0 ? g_strjoinv (" ", words + first) : g_strdup ("");
+  for (guint k = first; k < n; k++)
+    g_clear_pointer (&words[k], g_free);
+  *given = g_strjoinv (" ", words);
+}
+
+static Person *
+find_person (DocContext *ctx,
+             const char *given,
+             const char *surname)
+{
+  Person *found = NULL;
+
+  for (guint i = 0; i < ctx->persons->len; i++)
+    {
+      Person *p = &g_array_index (ctx->persons, Person, i);
+
+      if (!g_str_equal (p->surname, surname))
+        continue;
+      if (!ent_given_names_compatible (p->given, given))
+        continue;
+      /* The fuller match wins: "Ali Khamenei" over another Khamenei. */
+      if (found == NULL || g_str_equal (p->given, given))
+        found = p;
+    }
+  return found;
+}
+
+static int
+person_entity (DocContext *ctx,
+               guint       first,
+               guint       last,
+               gboolean    create)
+{
+  g_autofree char *name = token_text (ctx, first, last);
+  g_autofree char *key = ent_name_key (name);
+  g_autofree char *given = NULL;
+  g_autofree char *surname = NULL;
+  Person *person;
+
+  split_name (key, &given, &surname);
+  if (*surname == '\0')
+    return -1;
+
+  person = find_person (ctx, given, surname);
+  if (person != NULL)
+    {
+      EntExtractedEntity *entity = doc_entity (ctx, person->entity);
+
+      /* A fuller form of the name becomes the canonical one. */
+      if (strlen (given) > strlen (person->given))
+        {
+          ent_extracted_entity_add_alias (entity, entity->name);
+          g_free (entity->name);
+          entity->name = g_strdup (name);
+          g_free (entity->key);
+          entity->key = g_strdup (key);
+          g_free (person->given);
+          person->given = g_strdup (given);
+          g_ptr_array_remove (entity->aliases, (gpointer) name);
+          for (guint k = 0; k < entity->aliases->len; k++)
+            if (g_str_equal (g_ptr_array_index (entity->aliases, k), name))
+              g_ptr_array_remove_index (entity->aliases, k--);
+        }
+      return person->entity;
+    }
+
+  if (!create)
+    return -1;
+
+  {
+    g_autofree char *pkey = g_strconcat ("P:", key, NULL);
+    Person p = { 0 };
+
+    p.entity = ensure_entity (ctx, pkey, ENT_ENTITY_PERSON, name);
+    p.surname = g_steal_pointer (&surname);
+    p.given = g_steal_pointer (&given);
+    p.country = -1;
+    p.org = -1;
+    g_array_append_val (ctx->persons, p);
+    return p.entity;
+  }
+}
+
+static void
+person_set_office (DocContext *ctx,
+                   int         entity,
+                   const char *role,
+                   int         country,
+                   int         org)
+{
+  Person *p = doc_person_of (ctx, entity);
+
+  if (p == NULL || role == NULL)
+    return;
+  /* The first office the text gives is the one descriptions refer to. */
+  if (p->role == NULL)
+    {
+      p->role = g_strdup (role);
+      p->country = country;
+      p->org = org;
+    }
+  else if (p->country < 0 && country >= 0 && g_str_equal (p->role, role))
+    p->country = country;
+}
+
+static void
+emit_office (DocContext *ctx,
+             int         person,
+             const char *role,
+             int         country,
+             int         org)
+{
+  int holder = -1;
+
+  person_set_office (ctx, person, role, country, org);
+  if (ctx->discover || role == NULL)
+    return;
+  if (country >= 0)
+    holder = doc_country_entity (ctx, country);
+  else if (org >= 0)
+    holder = org;
+  if (holder >= 0)
+    add_relation (ctx, ENT_RELATION_HOLDS_OFFICE, person, holder, role);
+}
+
+/* Does the word at @i make the capitalised words before it a person? */
+static gboolean
+person_context_after (DocContext *ctx,
+                      guint       i)
+{
+  guint32 trig;
+
+  /* "X, the president of Y" / "X, who" / "X and his delegation" */
+  if (punct_is (ctx, i, ',') && (key_is (ctx, i + 1, "who") || is_determiner (ctx, i + 1)))
+    return TRUE;
+  if (key_is (ctx, i, "and") && (key_is (ctx, i + 1, "his") || key_is (ctx, i + 1, "her")))
+    return TRUE;
+  /* "X also met", "X later said" */
+  if (is_word (ctx, i) && g_str_has_suffix (ctx_key (ctx, i), "ly") && !(ctx_token (ctx, i)->flags & TOK_CAP))
+    i++;
+  if (key_is (ctx, i, "also") || key_is (ctx, i, "then") || key_is (ctx, i, "has") || key_is (ctx, i, "had") ||
+      key_is (ctx, i, "was") || key_is (ctx, i, "will") || key_is (ctx, i, "would"))
+    i++;
+  if (!is_word (ctx, i))
+    return FALSE;
+  trig = ctx_triggers (ctx, i);
+  return (trig & PERSON_VERBS) != 0 && !(ctx_token (ctx, i)->flags & TOK_CAP);
+}
+
+static gboolean
+person_context_before (DocContext *ctx,
+                       guint       i)
+{
+  static const char *words[] = { "with", "by", "told", "met", "meets", "invited", "received",
+                                 "hosted", "welcomed", "counterpart", "ally", NULL };
+
+  return i > 0 && is_word (ctx, i - 1) && g_strv_contains (words, ctx_key (ctx, i - 1));
+}
+
+/* A sentence set in title case ("Sanctioned States Should Cooperate"): its
+ * capitals say nothing about names. */
+static gboolean
+is_headline (DocContext *ctx)
+{
+  guint words = 0, caps = 0;
+
+  for (guint i = 0; i < ctx_n_tokens (ctx); i++)
+    {
+      EntToken *t = ctx_token (ctx, i);
+
+      if (!(t->flags & TOK_WORD) || (t->flags & TOK_NUMBER))
+        continue;
+      words++;
+      if (t->flags & TOK_CAP)
+        caps++;
+    }
+  return words >= 4 && caps * 10 >= words * 6;
+}
+
+/* ------------------------------------------------------------------ */
+/* Titles: "Belarusian President Alexander Lukashenko", "the Leader"   */
+
+/* Plural offices: "the presidents of Iran and Belarus". */
+static const LexMatch *
+plural_title_at (DocContext *ctx,
+                 guint       i)
+{
+  const char *key = ctx_key (ctx, i);
+  gsize len = strlen (key);
+  g_autofree char *singular = NULL;
+  const GArray *matches;
+
+  if (len < 4 || key[len - 1] != 's')
+    return NULL;
+  singular = g_strndup (key, len - 1);
+  matches = ent_lexicon_lookup_phrase (ctx->lexicon, singular);
+  return pick_title_match (matches);
+}
+
+static int
+collective_persons (DocContext  *ctx,
+                    const char  *role,
+                    int          countries[2],
+                    int         *second);
+
+/* "the presidents of Iran and Belarus": two people by office. */
+static guint
+match_plural_office (DocContext *ctx,
+                     guint       i)
+{
+  const LexMatch *m = plural_title_at (ctx, i);
+  const LexTitle *title;
+  int countries[2] = { -1, -1 };
+  guint j = i + 1, n = 0;
+  Mention *mention;
+  int a, b;
+
+  if (m == NULL || !key_is (ctx, j, "of"))
+    return 0;
+  title = ent_lexicon_get_title (ctx->lexicon, m->index);
+  if (title->role == NULL)
+    return 0;
+  j++;
+  while (j < ctx_n_tokens (ctx) && n < 2)
+    {
+      const GArray *matches;
+      guint len = match_phrase (ctx, j, &matches);
+      const LexMatch *cm = len > 0 ? pick_entity_match (ctx, j, matches) : NULL;
+
+      if (cm == NULL || (cm->kind != LEX_COUNTRY && cm->kind != LEX_CAPITAL))
+        break;
+      countries[n++] = (int) cm->index;
+      j += len;
+      if (key_is (ctx, j, "and") || punct_is (ctx, j, ','))
+        j++;
+      else
+        break;
+    }
+  if (n < 2)
+    return 0;
+  if (ctx->discover)
+    return j - i;
+
+  a = collective_persons (ctx, title->role, countries, &b);
+  mention = add_mention (ctx, i, j, a, ENT_ENTITY_PERSON, MK_COLLECTIVE);
+  mention->entity2 = b;
+  mention->plural = TRUE;
+  for (guint k = 0; k < 2; k++)
+    {
+      int c = doc_country_entity (ctx, countries[k]);
+
+      count_mention (ctx, c, NULL);
+      note_country (ctx, c);
+    }
+  return j - i;
+}
+
+static gboolean
+role_matches (const char *have,
+              const char *want)
+{
+  gsize lh, lw;
+
+  if (have == NULL || want == NULL)
+    return FALSE;
+  if (g_ascii_strcasecmp (have, want) == 0)
+    return TRUE;
+  /* "Leader" names the "Supreme Leader"; "President" is not the "Vice President". */
+  lh = strlen (have), lw = strlen (want);
+  return lh > lw && have[lh - lw - 1] == ' ' && g_ascii_strcasecmp (have + lh - lw, want) == 0 &&
+         g_ascii_strncasecmp (have, "vice", 4) != 0 && g_ascii_strncasecmp (have, "deputy", 6) != 0 &&
+         g_ascii_strncasecmp (have, "former", 6) != 0;
+}
+
+/* The person of the document holding @role for @country (-1: any). */
+static int
+person_by_role (DocContext *ctx,
+                const char *role,
+                int         country,
+                int         exclude)
+{
+  int found = -1;
+  guint n = 0;
+
+  for (guint i = 0; i < ctx->persons->len; i++)
+    {
+      Person *p = &g_array_index (ctx->persons, Person, i);
+
+      if (p->entity == exclude || !role_matches (p->role, role))
+        continue;
+      if (country >= 0 && p->country >= 0 && p->country != country)
+        continue;
+      if (country >= 0 && p->country == country)
+        return p->entity;
+      found = p->entity;
+      n++;
+    }
+  return n == 1 ? found : -1;
+}
+
+static int
+person_by_country (DocContext *ctx,
+                   int         country,
+                   int         exclude)
+{
+  int found = -1;
+  guint n = 0;
+
+  for (guint i = 0; i < ctx->persons->len; i++)
+    {
+      Person *p = &g_array_index (ctx->persons, Person, i);
+
+      if (p->entity != exclude && p->country == country && country >= 0)
+        {
+          found = p->entity;
+          n++;
+        }
+    }
+  return n == 1 ? found : -1;
+}
+
+static int
+collective_persons (DocContext *ctx,
+                    const char *role,
+                    int         countries[2],
+                    int        *second)
+{
+  int a = -1, b = -1;
+
+  *second = -1;
+  if (countries != NULL && countries[0] >= 0)
+    {
+      a = person_by_role (ctx, role, countries[0], -1);
+      b = person_by_role (ctx, role, countries[1], a);
+    }
+  if ((a < 0 || b < 0) && role != NULL)
+    {
+      /* The two holders of that office in the document. */
+      int found[2] = { -1, -1 };
+      guint n = 0;
+
+      for (guint i = 0; i < ctx->persons->len && n <= 2; i++)
+        {
+          Person *p = &g_array_index (ctx->persons, Person, i);
+
+          if (role_matches (p->role, role))
+            {
+              if (n < 2)
+                found[n] = p->entity;
+              n++;
+            }
+        }
+      if (n == 2)
+        a = found[0], b = found[1];
+    }
+  if (a < 0 || b < 0)
+    {
+      a = ctx->recent_persons[0];
+      b = ctx->recent_persons[1];
+    }
+  if (a < 0 || b < 0 || a == b)
+    return -1;
+  *second = b;
+  return a;
+}
+
+/* An unresolved description ("the Belarusian president") becomes an entity
+ * of its own that the project may know: the resolver looks its office up. */
+static int
+role_only_entity (DocContext *ctx,
+                  const char *role,
+                  int         country)
+{
+  const LexCountry *c;
+  g_autofree char *name = NULL;
+  g_autofree char *key = NULL;
+  EntExtractedEntity *entity;
+  int index;
+
+  if (role == NULL || country < 0)
+    return -1;
+  c = ent_lexicon_get_country (ctx->lexicon, country);
+  name = g_strdup_printf ("%s of %s", role, c->name);
+  key = g_strconcat ("R:", name, NULL);
+  index = lookup_entity (ctx, key);
+  if (index >= 0)
+    return index;
+
+  index = ensure_entity (ctx, key, ENT_ENTITY_PERSON, name);
+  entity = doc_entity (ctx, index);
+  entity->role_only = TRUE;
+  entity->role = g_strdup (role);
+  entity->role_country = ent_name_key (c->name);
+  return index;
+}
+
+static int
+resolve_description (DocContext *ctx,
+                     const char *role,
+                     int         country,
+                     gboolean    subject)
+{
+  int person = person_by_role (ctx, role, country, -1);
+
+  if (person >= 0)
+    return person;
+
+  /* "Ghalibaf held a meeting … The speaker said": a description right after
+   * a sentence about someone whose office the text has not given yet. */
+  if (subject && ctx->last_subject >= 0)
+    {
+      Person *p = doc_person_of (ctx, ctx->last_subject);
+
+      if (p != NULL && p->role == NULL)
+        {
+          person_set_office (ctx, p->entity, role, country, -1);
+          return p->entity;
+        }
+    }
+  return role_only_entity (ctx, role, country);
+}
+
+static int resolve_pronoun (DocContext *ctx, guint at);
+
+/* "his Iranian counterpart": the person of the other country holding the
+ * same office as the one "his" refers to. */
+static guint
+match_counterpart (DocContext *ctx,
+                   guint       i)
+{
+  int country = -1, org = -1, owner, person = -1;
+  guint start = i;
+  Person *p;
+
+  if (!key_is (ctx, i, "counterpart"))
+    return 0;
+  holder_before (ctx, i, &country, &org);
+  if (country >= 0)
+    {
+      ctx->mentions->len--;  /* the demonym is part of this description */
+      start = ctx_mention (ctx, ctx->mentions->len)->first;
+    }
+  if (ctx->discover)
+    return 1;
+  if (!(start > 0 && (key_is (ctx, start - 1, "his") || key_is (ctx, start - 1, "her"))))
+    return 1;
+  if (scan_name (ctx, i + 1, FALSE) > 0)
+    return 1;  /* "his counterpart Alexander Lukashenko": the name follows */
+
+  owner = resolve_pronoun (ctx, start - 1);
+  p = owner >= 0 ? doc_person_of (ctx, owner) : NULL;
+  if (p != NULL && p->role != NULL)
+    person = person_by_role (ctx, p->role, country, owner);
+  if (person < 0 && country >= 0)
+    person = person_by_country (ctx, country, owner);
+  if (person >= 0)
+    {
+      Mention *m = add_mention (ctx, start - 1, i + 1, person, ENT_ENTITY_PERSON, MK_ROLE);
+
+      m->role = p != NULL ? p->role : NULL;
+      count_mention (ctx, person, NULL);
+    }
+  return 1;
+}
+
+/* After "X," — attaches "the President of Belarus" to X. */
+static int
+apposition_owner (DocContext *ctx,
+                  guint       start)
+{
+  Mention *m;
+  guint comma = start;
+
+  if (comma == 0)
+    return -1;
+  comma--;
+  if (!punct_is (ctx, comma, ','))
+    return -1;
+  for (guint k = ctx->mentions->len; k > 0; k--)
+    {
+      m = ctx_mention (ctx, k - 1);
+      if (m->last == comma && m->type == ENT_ENTITY_PERSON && m->kind == MK_NAME)
+        return m->entity;
+      if (m->last <= comma)
+        break;
+    }
+  return -1;
+}
+
+static guint
+match_title (DocContext *ctx,
+             guint       i)
+{
+  const GArray *matches;
+  guint len = match_phrase (ctx, i, &matches);
+  const LexMatch *m = pick_title_match (len > 0 ? matches : NULL);
+  const LexTitle *title, *office = NULL;
+  int country = -1, org = -1;
+  guint j, name_len, desc_start = i;
+  gboolean determiner;
+  int owner, person;
+
+  if (m == NULL)
+    return 0;
+
+  title = ent_lexicon_get_title (ctx->lexicon, m->index);
+  if (title->klass != LEX_TITLE_HONORIFIC)
+    office = title;
+
+  /* Who the office is held for, when the text says it first:
+   * "Belarusian President", "Iran's Supreme Leader", "SCO Secretary-General". */
+  holder_before (ctx, i, &country, &org);
+  if (country >= 0 || org >= 0)
+    desc_start = ctx_mention (ctx, ctx->mentions->len - 1)->first;
+
+  /* More titles may follow: "Supreme Leader Ayatollah Seyyed Ali Khamenei". */
+  j = i + len;
+  for (;;)
+    {
+      const GArray *more;
+      guint more_len;
+      const LexMatch *mm;
+
+      if (punct_is (ctx, j, '.'))
+        j++;
+      more_len = j < ctx_n_tokens (ctx) && is_word (ctx, j) ? match_phrase (ctx, j, &more) : 0;
+      mm = more_len > 0 ? pick_title_match (more) : NULL;
+      if (mm == NULL)
+        break;
+      if (office == NULL && ent_lexicon_get_title (ctx->lexicon, mm->index)->klass != LEX_TITLE_HONORIFIC)
+        office = ent_lexicon_get_title (ctx->lexicon, mm->index);
+      j += more_len;
+    }
+
+  /* "President of Belarus", "Secretary-General of the United Nations" */
+  if (office != NULL && key_is (ctx, j, "of"))
+    {
+      guint k = j + 1;
+      guint clen;
+
+      if (key_is (ctx, k, "the"))
+        k++;
+      clen = k < ctx_n_tokens (ctx) && is_word (ctx, k) ? match_phrase (ctx, k, &matches) : 0;
+      if (clen > 0)
+        {
+          const LexMatch *cm = pick_entity_match (ctx, k, matches);
+
+          if (cm != NULL && (cm->kind == LEX_COUNTRY || cm->kind == LEX_CAPITAL || cm->kind == LEX_DEMONYM))
+            {
+              int ce = doc_country_entity (ctx, (int) cm->index);
+
+              country = (int) cm->index;
+              add_mention (ctx, k, k + clen, ce, ENT_ENTITY_COUNTRY, MK_NAME);
+              count_mention (ctx, ce, NULL);
+              j = k + clen;
+            }
+          else if (cm != NULL && cm->kind == LEX_ORG)
+            {
+              const LexOrg *lo = ent_lexicon_get_org (ctx->lexicon, cm->index);
+
+              org = org_entity (ctx, lo->name, lo->kind, lo->country);
+              add_mention (ctx, k, k + clen, org, ENT_ENTITY_ORGANIZATION, MK_NAME);
+              count_mention (ctx, org, NULL);
+              j = k + clen;
+            }
+        }
+    }
+  if (office != NULL && country < 0 && org < 0 && office->country >= 0)
+    country = office->country;
+
+  if (key_is (ctx, j, "the") && is_word (ctx, j + 1) && !(ctx_token (ctx, j + 1)->flags & TOK_CAP))
+    return j - i;
+
+  /* A name follows: a person introduced with a title. */
+  name_len = scan_name (ctx, j, TRUE);
+  if (name_len > 0)
+    {
+      person = person_entity (ctx, j, j + name_len, TRUE);
+      if (person >= 0)
+        {
+          Mention *pm;
+
+          if (!ctx->discover)
+            {
+              g_autofree char *surface = token_text (ctx, j, j + name_len);
+
+              pm = add_mention (ctx, j, j + name_len, person, ENT_ENTITY_PERSON, MK_NAME);
+              pm->titled = TRUE;
+              count_mention (ctx, person, surface);
+            }
+          emit_office (ctx, person, office != NULL ? office->role : NULL, country, org);
+        }
+      return j + name_len - i;
+    }
+
+  if (office == NULL)
+    return j - i;
+
+  /* No name: a description. "Alexander Lukashenko, the President of Belarus"
+   * is an apposition; "the Belarusian president said" refers back. */
+  determiner = desc_start > 0 && is_determiner (ctx, desc_start - 1);
+  owner = apposition_owner (ctx, determiner ? desc_start - 1 : desc_start);
+  if (owner >= 0)
+    {
+      emit_office (ctx, owner, office->role, country, org);
+      return j - i;
+    }
+  if (ctx->discover)
+    return j - i;
+
+  if (determiner || (ctx_token (ctx, i)->flags & TOK_CAP) || country >= 0)
+    {
+      gboolean subject = desc_start <= 1;
+      guint first = determiner ? desc_start - 1 : desc_start;
+      Mention *rm;
+
+      person = resolve_description (ctx, office->role, country, subject);
+      if (person < 0)
+        return j - i;
+      /* The demonym before the office belongs to this description. */
+      if (desc_start < i)
+        ctx->mentions->len--;
+      rm = add_mention (ctx, first, j, person, ENT_ENTITY_PERSON, MK_ROLE);
+      rm->role = office->role;
+      rm->holder_country = country;
+      count_mention (ctx, person, NULL);
+      if (!doc_entity (ctx, person)->role_only)
+        emit_office (ctx, person, office->role, country, org);
+    }
+  return j - i;
+}
+
+/* ------------------------------------------------------------------ */
+/* Projects: "North-South Transport Corridor", "Rasht–Astara railway"  */
+
+static const char *project_heads[] = {
+  "corridor", "corridors", "railway", "railroad", "pipeline", "highway", "motorway",
+  "initiative", "canal", "bridge", "tunnel", "project", "line", "road", NULL
+};
+
+static const char *project_noise[] = { "the", "international", "transport", "transit", NULL };
+
+static int
+project_entity (DocContext *ctx,
+                guint       first,
+                guint       last)
+{
+  g_autofree char *name = token_text (ctx, first, last);
+  GString *pkey = g_string_new (NULL);
+  g_autofree char *key = NULL;
+  int index;
+
+  for (guint k = first; k < last; k++)
+    {
+      const char *word;
+
+      if (!is_word (ctx, k))
+        continue;
+      word = ctx_key (ctx, k);
+      if (g_strv_contains (project_noise, word))
+        continue;
+      if (pkey->len > 0)
+        g_string_append_c (pkey, ' ');
+      /* "corridors" and "corridor" are one project. */
+      if (k == last - 1 && g_str_has_suffix (word, "s") && !g_str_has_suffix (word, "ss"))
+        g_string_append_len (pkey, word, strlen (word) - 1);
+      else
+        g_string_append (pkey, word);
+    }
+  key = g_strconcat ("j:", pkey->str, NULL);
+  index = lookup_entity (ctx, key);
+  if (index < 0)
+    {
+      index = ensure_entity (ctx, key, ENT_ENTITY_PROJECT, name);
+      g_free (doc_entity (ctx, index)->key);
+      doc_entity (ctx, index)->key = g_strdup (pkey->str);
+    }
+  else if (strlen (name) > strlen (doc_entity (ctx, index)->name))
+    {
+      EntExtractedEntity *e = doc_entity (ctx, index);
+
+      ent_extracted_entity_add_alias (e, e->name);
+      g_free (e->name);
+      e->name = g_strdup (name);
+    }
+  g_string_free (pkey, TRUE);
+  return index;
+}
+
+static guint
+match_project (DocContext *ctx,
+               guint       i)
+{
+  guint j = i, caps = 0;
+
+  if (!(ctx_token (ctx, i)->flags & TOK_CAP) || (ctx_triggers (ctx, i) & TRIG_STOP &&
+      !key_is (ctx, i, "international")))
+    return 0;
+
+  while (j < ctx_n_tokens (ctx) && j - i < 8)
+    {
+      EntToken *t = ctx_token (ctx, j);
+
+      if ((t->flags & TOK_WORD) && g_strv_contains (project_heads, ctx_key (ctx, j)) && caps > 0)
+        {
+          int project;
+
+          if (ctx->discover)
+            return j + 1 - i;
+          project = project_entity (ctx, i, j + 1);
+          add_mention (ctx, i, j + 1, project, ENT_ENTITY_PROJECT, MK_NAME);
+          count_mention (ctx, project, NULL);
+          {
+            g_autofree char *surface = token_text (ctx, i, j + 1);
+
+            ent_extracted_entity_add_alias (doc_entity (ctx, project), surface);
+          }
+          ctx->last_project = project;
+          return j + 1 - i;
+        }
+      if ((t->flags & TOK_WORD) && (t->flags & TOK_CAP) && !(t->flags & TOK_POSSESSIVE))
+        caps++;
+      else if (!(t->flags & TOK_JOINED) && !((t->flags & TOK_DASH) && caps > 0) &&
+               !(key_is (ctx, j, "and") && caps > 0))
+        return 0;
+      j++;
+    }
+  return 0;
+}
+
+/* "the corridor", "this railway": the last project with that head. */
+static guint
+match_project_reference (DocContext *ctx,
+                         guint       i)
+{
+  const char *word;
+  EntExtractedEntity *project;
+
+  if (ctx->last_project < 0 || !is_word (ctx, i) || !is_determiner (ctx, i))
+    return 0;
+  if (!is_word (ctx, i + 1))
+    return 0;
+  word = ctx_key (ctx, i + 1);
+  if (!g_strv_contains (project_heads, word))
+    return 0;
+  project = doc_entity (ctx, ctx->last_project);
+  if (!g_str_has_suffix (project->key, word))
+    return 0;
+  add_mention (ctx, i, i + 2, ctx->last_project, ENT_ENTITY_PROJECT, MK_ROLE);
+  count_mention (ctx, ctx->last_project, NULL);
+  return 2;
+}
+
+/* ------------------------------------------------------------------ */
+/* Agreements: "a cooperation roadmap", "seven memorandums of understanding" */
+
+typedef struct {
+  const char *head;
+  const char *lemma;   /* what makes two mentions one agreement */
+  const char *display; /* how the lemma reads in a name */
+  gboolean    strong;  /* names an agreement even without a signing verb */
+} AgreementHead;
+
+static const AgreementHead agreement_heads[] = {
+  { "roadmap", "roadmap", "roadmap", TRUE },
+  { "roadmaps", "roadmap", "roadmap", TRUE },
+  { "memorandum", "mou", "memorandum of understanding", TRUE },
+  { "memorandums", "mou", "memorandums of understanding", TRUE },
+  { "memoranda", "mou", "memorandums of understanding", TRUE },
+  { "mou", "mou", "memorandum of understanding", TRUE },
+  { "mous", "mou", "memorandums of understanding", TRUE },
+  { "agreement", "agreement", "agreement", TRUE },
+  { "agreements", "agreements", "agreements", TRUE },
+  { "accord", "agreement", "accord", TRUE },
+  { "accords", "agreements", "accords", TRUE },
+  { "treaty", "treaty", "treaty", TRUE },
+  { "pact", "agreement", "pact", TRUE },
+  { "deal", "deal", "deal", FALSE },
+  { "deals", "deals", "deals", FALSE },
+  { "contract", "contract", "contract", FALSE },
+  { "contracts", "contracts", "contracts", FALSE },
+  { "statement", "statement", "statement", FALSE },
+  { "declaration", "declaration", "declaration", FALSE },
+  { "protocol", "protocol", "protocol", FALSE },
+  { "charter", "charter", "charter", FALSE },
+  { "convention", "convention", "convention", FALSE },
+  { "programme", "program", "programme", FALSE },
+  { "program", "program", "program", FALSE },
+  { "plan", "plan", "plan", FALSE },
+  { "document", "document", "document", FALSE },
+  { "documents", "documents", "documents", FALSE },
+};
+
+static const AgreementHead *
+agreement_head (DocContext *ctx,
+                guint       i)
+{
+  if (!is_word (ctx, i) || !(ctx_triggers (ctx, i) & TRIG_AGREEMENT))
+    return NULL;
+  for (guint k = 0; k < G_N_ELEMENTS (agreement_heads); k++)
+    if (g_str_equal (ctx_key (ctx, i), agreement_heads[k].head))
+      return &agreement_heads[k];
+  return NULL;
+}
+
+static gboolean
+sentence_has_trigger (DocContext *ctx,
+                      guint32     triggers)
+{
+  for (guint i = 0; i < ctx_n_tokens (ctx); i++)
+    if (ctx_triggers (ctx, i) & triggers)
+      return TRUE;
+  return FALSE;
+}
+
+static guint
+number_before (DocContext *ctx,
+               guint       i,
+               guint      *at)
+{
+  if (i == 0)
+    return 0;
+  if (ctx_token (ctx, i - 1)->flags & TOK_NUMBER)
+    {
+      const char *key = ctx_key (ctx, i - 1);
+      guint64 v = g_ascii_strtoull (key, NULL, 10);
+
+      *at = i - 1;
+      return v > 0 && v < 1000 ? (guint) v : 0;
+    }
+  if (is_word (ctx, i - 1) && ctx_token (ctx, i - 1)->lex != NULL && ctx_token (ctx, i - 1)->lex->number > 0)
+    {
+      *at = i - 1;
+      return ctx_token (ctx, i - 1)->lex->number;
+    }
+  return 0;
+}
+
+/* Countries the agreement is between: those the sentence names, else the two
+ * the document is about when the sentence speaks of "the two". */
+static void
+agreement_parties (DocContext *ctx,
+                   int         parties[2])
+{
+  guint n = 0;
+
+  parties[0] = parties[1] = -1;
+  for (guint k = 0; k < ctx->mentions->len && n < 2; k++)
+    {
+      Mention *m = ctx_mention (ctx, k);
+      int c = m->type == ENT_ENTITY_COUNTRY ? m->entity : doc_entity_country (ctx, m->entity);
+
+      if (m->kind == MK_COLLECTIVE || c < 0 || c == parties[0])
+        continue;
+      parties[n++] = c;
+    }
+  if (n < 2)
+    {
+      int a, b;
+
+      doc_top_countries (ctx, &a, &b);
+      if (n == 0)
+        parties[0] = a, parties[1] = b;
+      else if (parties[0] == a)
+        parties[1] = b;
+      else if (parties[0] == b)
+        parties[1] = a;
+    }
+}
+
+static int
+agreement_entity (DocContext          *ctx,
+                  const AgreementHead *head,
+                  const char          *surface)
+{
+  int parties[2];
+  g_autofree char *key = NULL;
+  g_autofree char *name = NULL;
+  const char *pa = NULL, *pb = NULL;
+  int index;
+
+  agreement_parties (ctx, parties);
+  if (parties[0] >= 0)
+    pa = doc_entity (ctx, parties[0])->name;
+  if (parties[1] >= 0)
+    pb = doc_entity (ctx, parties[1])->name;
+  if (pa != NULL && pb != NULL && strcmp (pa, pb) > 0)
+    {
+      const char *t = pa;
+
+      pa = pb, pb = t;
+    }
+
+  if (pa != NULL && pb != NULL)
+    {
+      key = g_strdup_printf ("%s %s %s", head->lemma, pa, pb);
+      name = g_strdup_printf ("%s–%s %s", pa, pb, head->display);
+    }
+  else if (pa != NULL)
+    {
+      key = g_strdup_printf ("%s %s", head->lemma, pa);
+      name = g_strdup_printf ("%s %s", pa, head->display);
+    }
+  else
+    {
+      key = g_strdup_printf ("%s %s", head->lemma, surface);
+      name = g_strdup (surface);
+    }
+
+  {
+    g_autofree char *folded = ent_name_key (key);
+    g_autofree char *ekey = g_strconcat ("a:", folded, NULL);
+
+    index = lookup_entity (ctx, ekey);
+    if (index < 0)
+      {
+        index = ensure_entity (ctx, ekey, ENT_ENTITY_AGREEMENT, name);
+        g_free (doc_entity (ctx, index)->key);
+        doc_entity (ctx, index)->key = g_strdup (folded);
+      }
+  }
+  ent_extracted_entity_add_alias (doc_entity (ctx, index), surface);
+  return index;
+}
+
+static guint
+match_agreement (DocContext *ctx,
+                 guint       i)
+{
+  const AgreementHead *head = agreement_head (ctx, i), *last_head;
+  guint first = i, end, count, count_at = G_MAXUINT, modifiers = 0;
+  gboolean signing, named = FALSE;
+  g_autofree char *surface = NULL;
+  int agreement;
+  Mention *m;
+
+  if (head == NULL || ctx->discover)
+    return 0;
+
+  /* Modifiers before the head: "comprehensive", "cooperation", "joint". */
+  while (first > 0 && modifiers < MAX_AGREEMENT_MODIFIERS && is_word (ctx, first - 1))
+    {
+      EntToken *t = ctx_token (ctx, first - 1);
+      guint32 trig = ctx_triggers (ctx, first - 1);
+
+      if ((t->flags & (TOK_CAP | TOK_NUMBER)) || (trig & (TRIG_STOP | TRIG_SIGN | TRIG_NUMBER | TRIG_SPEECH)) ||
+          g_str_has_suffix (ctx_key (ctx, first - 1), "ed"))
+        break;
+      first--;
+      modifiers++;
+    }
+  /* Without a determiner or a number before them, the words before the head
+   * are more likely a verb phrase ("to reach agreements") than modifiers. */
+  if (modifiers > 0 && !(first > 0 && (is_determiner (ctx, first - 1) ||
+                                       (ctx_token (ctx, first - 1)->flags & TOK_NUMBER) ||
+                                       (ctx_triggers (ctx, first - 1) & TRIG_NUMBER) ||
+                                       key_is (ctx, first - 1, "and") || punct_is (ctx, first - 1, ','))))
+    {
+      first = i;
+      modifiers = 0;
+    }
+
+  /* More heads and "of understanding" after it: "roadmap document". */
+  end = i + 1;
+  last_head = head;
+  while (agreement_head (ctx, end) != NULL)
+    last_head = agreement_head (ctx, end++);
+  if (key_is (ctx, end, "of") && key_is (ctx, end + 1, "understanding"))
+    end += 2;
+  (void) last_head;
+
+  count = number_before (ctx, first, &count_at);
+  signing = sentence_has_trigger (ctx, TRIG_SIGN);
+  named = modifiers > 0 || end > i + 1;
+
+  if (!head->strong && !(signing && named))
+    return end - i;
+  if (!signing && count == 0 && !named)
+    {
+      /* A bare "the agreements" refers to agreements already in the text. */
+      if (ctx->last_agreement < 0)
+        return end - i;
+      m = add_mention (ctx, i, end, ctx->last_agreement, ENT_ENTITY_AGREEMENT, MK_ROLE);
+      count_mention (ctx, ctx->last_agreement, NULL);
+      return end - i;
+    }
+
+  surface = token_text (ctx, first, end);
+  agreement = agreement_entity (ctx, head, surface);
+  m = add_mention (ctx, first, end, agreement, ENT_ENTITY_AGREEMENT, MK_NAME);
+  m->plural = g_str_has_suffix (ctx_key (ctx, i), "s");
+  count_mention (ctx, agreement, NULL);
+  ctx->last_agreement = agreement;
+  if (count > 1)
+    {
+      g_autofree char *value = g_strdup_printf ("%u", count);
+
+      ent_extraction_add_claim (ctx->ex, (guint) agreement, "count", value, ctx->sentence);
+    }
+  return end - i;
+}
+
+/* ------------------------------------------------------------------ */
+/* Pronouns, the speaker and collectives                               */
+
+static gboolean
+is_person_mention (DocContext *ctx,
+                   Mention    *m)
+{
+  return m->type == ENT_ENTITY_PERSON && m->entity >= 0 && m->kind != MK_COLLECTIVE &&
+         !doc_entity (ctx, m->entity)->role_only;
+}
+
+/* "he": the first person of this sentence before it, else the subject of
+ * the sentences before. */
+static int
+resolve_pronoun (DocContext *ctx,
+                 guint       at)
+{
+  gboolean quoted = (ctx_token (ctx, at)->flags & TOK_QUOTED) != 0;
+
+  for (guint k = 0; k < ctx->mentions->len; k++)
+    {
+      Mention *m = ctx_mention (ctx, k);
+
+      if (m->first >= at)
+        break;
+      if (is_person_mention (ctx, m) && m->quoted == quoted)
+        return m->entity;
+    }
+  return ctx->last_subject;
+}
+
+static void
+note_person (DocContext *ctx,
+             int         person)
+{
+  if (person < 0 || ctx->recent_persons[0] == person)
+    return;
+  for (guint k = G_N_ELEMENTS (ctx->recent_persons) - 1; k > 0; k--)
+    ctx->recent_persons[k] = ctx->recent_persons[k - 1];
+  ctx->recent_persons[0] = person;
+  for (guint k = 1; k < G_N_ELEMENTS (ctx->recent_persons); k++)
+    if (ctx->recent_persons[k] == person)
+      ctx->recent_persons[k] = -1;
+}
+
+static const char *collective_country_nouns[] = { "countries", "nations", "states", "governments", "sides", NULL };
+static const char *collective_person_nouns[] = { "presidents", "leaders", "ministers", "officials", "heads", "men", "premiers", NULL };
+
+static guint
+match_collective (DocContext *ctx,
+                  guint       i)
+{
+  guint j = i;
+  Mention *m;
+
+  if (key_is (ctx, j, "the") || key_is (ctx, j, "both"))
+    {
+      if (key_is (ctx, j, "the"))
+        j++;
+    }
+  if (!(key_is (ctx, j, "two") || key_is (ctx, j, "both")))
+    return 0;
+  j++;
+
+  if (is_word (ctx, j) && g_strv_contains (collective_country_nouns, ctx_key (ctx, j)))
+    {
+      int a, b;
+
+      doc_top_countries (ctx, &a, &b);
+      if (a < 0 || b < 0)
+        return j + 1 - i;
+      m = add_mention (ctx, i, j + 1, a, ENT_ENTITY_COUNTRY, MK_COLLECTIVE);
+      m->entity2 = b;
+      m->plural = TRUE;
+      return j + 1 - i;
+    }
+
+  if ((is_word (ctx, j) && g_strv_contains (collective_person_nouns, ctx_key (ctx, j))) ||
+      (!is_word (ctx, j) || !(ctx_token (ctx, j)->flags & TOK_CAP)))
+    {
+      gboolean noun = is_word (ctx, j) && g_strv_contains (collective_person_nouns, ctx_key (ctx, j));
+      const LexMatch *title = noun ? plural_title_at (ctx, j) : NULL;
+      const char *role = title != NULL ? ent_lexicon_get_title (ctx->lexicon, title->index)->role : NULL;
+      int a, b;
+
+      /* "both" before a name ("both Iran and Belarus") is no collective. */
+      if (!noun && is_word (ctx, j) && (ctx_token (ctx, j)->flags & TOK_CAP))
+        return 0;
+      if (!noun && !(ctx_triggers (ctx, j) & (PERSON_VERBS | TRIG_COOPERATE)) &&
+          !key_is (ctx, j, "have") && !key_is (ctx, j, "are") && !key_is (ctx, j, "also"))
+        return 0;
+      a = collective_persons (ctx, role, NULL, &b);
+      if (a < 0)
+        return noun ? j + 1 - i : j - i;
+      m = add_mention (ctx, i, noun ? j + 1 : j, a, ENT_ENTITY_PERSON, MK_COLLECTIVE);
+      m->entity2 = b;
+      m->plural = TRUE;
+      ctx->collective[0] = a;
+      ctx->collective[1] = b;
+      return noun ? j + 1 - i : j - i;
+    }
+  return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* The lexicon: countries, demonyms, capitals, organizations, places    */
+
+static gboolean
+locative_before (DocContext *ctx,
+                 guint       i)
+{
+  if (i == 0 || !is_word (ctx, i - 1))
+    return FALSE;
+  if (!(ctx_triggers (ctx, i - 1) & TRIG_LOCATIVE))
+    return FALSE;
+  if (!key_is (ctx, i - 1, "to"))
+    return TRUE;
+  /* "to Tehran" is a destination after a visit or a trip, not in "ties to". */
+  for (guint k = i > 10 ? i - 10 : 0; k + 1 < i; k++)
+    if (ctx_triggers (ctx, k) & (TRIG_VISIT | TRIG_ARRIVE))
+      return TRUE;
+  return FALSE;
+}
+
+static guint
+match_lexicon (DocContext *ctx,
+               guint       i)
+{
+  const GArray *matches;
+  guint len = match_phrase (ctx, i, &matches);
+  const LexMatch *m;
+  g_autofree char *surface = NULL;
+  int entity;
+
+  if (len == 0 || (m = pick_entity_match (ctx, i, matches)) == NULL)
+    return 0;
+  if (ctx->discover && (m->kind == LEX_CAPITAL || m->kind == LEX_METONYM))
+    {
+      note_country (ctx, doc_country_entity (ctx, (int) m->index));
+      return len;
+    }
+  if (ctx->discover && m->kind != LEX_COUNTRY && m->kind != LEX_DEMONYM && m->kind != LEX_ORG)
+    return len;
+
+  surface = token_text (ctx, i, i + len);
+  switch (m->kind)
+    {
+    case LEX_COUNTRY:
+      entity = doc_country_entity (ctx, (int) m->index);
+      add_mention (ctx, i, i + len, entity, ENT_ENTITY_COUNTRY, MK_NAME);
+      count_mention (ctx, entity, NULL);
+      break;
+
+    case LEX_DEMONYM:
+      /* "the Iranian capital" is a place. */
+      if (key_is (ctx, i + len, "capital") && doc_capital_place (ctx, (int) m->index) >= 0)
+        {
+          entity = doc_capital_place (ctx, (int) m->index);
+          add_mention (ctx, i, i + len + 1, entity, ENT_ENTITY_PLACE, MK_ROLE);
+          count_mention (ctx, entity, NULL);
+          return len + 1;
+        }
+      entity = doc_country_entity (ctx, (int) m->index);
+      add_mention (ctx, i, i + len, entity, ENT_ENTITY_COUNTRY, MK_DEMONYM);
+      count_mention (ctx, entity, NULL);
+      break;
+
+    case LEX_CAPITAL:
+      /* "arrived in Tehran", "Tehran, Iran –": the city. "between Tehran
+       * and Minsk", "Tehran has": the government. */
+      if (locative_before (ctx, i) ||
+          (punct_is (ctx, i + len, ',') && is_word (ctx, i + len + 1) &&
+           lexicon_starts_at (ctx, i + len + 1) && !(ctx_triggers (ctx, i + len + 1) & TRIG_STOP) &&
+           !(ctx_token (ctx, i + len)->flags & TOK_QUOTED)))
+        {
+          const LexCountry *c = ent_lexicon_get_country (ctx->lexicon, m->index);
+
+          entity = place_entity (ctx, c->capital != NULL ? c->capital : surface, "city", (int) m->index);
+          add_mention (ctx, i, i + len, entity, ENT_ENTITY_PLACE, MK_NAME);
+          count_mention (ctx, entity, surface);
+        }
+      else
+        {
+          entity = doc_country_entity (ctx, (int) m->index);
+          add_mention (ctx, i, i + len, entity, ENT_ENTITY_COUNTRY, MK_GOVERNMENT);
+          count_mention (ctx, entity, NULL);
+        }
+      break;
+
+    case LEX_METONYM:
+      entity = doc_country_entity (ctx, (int) m->index);
+      add_mention (ctx, i, i + len, entity, ENT_ENTITY_COUNTRY, MK_GOVERNMENT);
+      count_mention (ctx, entity, NULL);
+      break;
+
+    case LEX_ORG:
+      {
+        const LexOrg *org = ent_lexicon_get_org (ctx->lexicon, m->index);
+
+        entity = org_entity (ctx, org->name, org->kind, org->country);
+        add_mention (ctx, i, i + len, entity, ENT_ENTITY_ORGANIZATION, MK_NAME);
+        count_mention (ctx, entity, surface);
+      }
+      break;
+
+    case LEX_PLACE:
+      {
+        const LexPlace *place = ent_lexicon_get_place (ctx->lexicon, m->index);
+
+        entity = place_entity (ctx, place->name, place->kind, place->country);
+        add_mention (ctx, i, i + len, entity, ENT_ENTITY_PLACE, MK_NAME);
+        count_mention (ctx, entity, surface);
+      }
+      break;
+
+    case LEX_TITLE:
+    default:
+      return 0;
+    }
+  return len;
+}
+
+/* ------------------------------------------------------------------ */
+/* Names the lexicon does not know: people and organizations           */
+
+static guint
+match_org_name (DocContext *ctx,
+                guint       i,
+                guint       name_len)
+{
+  guint j = i + name_len, end = 0;
+  gboolean head = FALSE;
+  int org;
+
+  for (guint k = i; k < j; k++)
+    if (is_word (ctx, k) && (ctx_triggers (ctx, k) & TRIG_ORG_HEAD))
+      head = TRUE, end = k + 1;
+
+  /* "Ministry of Foreign Affairs", "Central Bank of Iran" */
+  if (key_is (ctx, j, "of") && (head || (is_word (ctx, j - 1) && (ctx_triggers (ctx, j - 1) & TRIG_ORG_HEAD))))
+    {
+      guint k = j + 1;
+
+      if (key_is (ctx, k, "the"))
+        k++;
+      while (k < ctx_n_tokens (ctx) && is_word (ctx, k) && (ctx_token (ctx, k)->flags & TOK_CAP) && k - j < 6)
+        k++;
+      if (k > j + 1 && (ctx_token (ctx, k - 1)->flags & TOK_CAP))
+        end = k, head = TRUE;
+    }
+  if (!head || end - i < 2)
+    return 0;
+  if (ctx->discover)
+    return end - i;
+
+  {
+    g_autofree char *name = token_text (ctx, i, end);
+
+    org = org_entity (ctx, name, NULL, -1);
+    add_mention (ctx, i, end, org, ENT_ENTITY_ORGANIZATION, MK_NAME);
+    count_mention (ctx, org, NULL);
+  }
+  return end - i;
+}
+
+static guint
+match_name (DocContext *ctx,
+            guint       i,
+            gboolean    headline)
+{
+  EntToken *t = ctx_token (ctx, i);
+  guint len, org_len;
+  int person;
+  gboolean first = (t->flags & TOK_FIRST) != 0;
+
+  if (!(t->flags & TOK_CAP))
+    return 0;
+
+  /* Organizations may begin with words like "National" or "Supreme". */
+  len = scan_name (ctx, i, TRUE);
+  if (len == 0)
+    {
+      guint j = i;
+
+      while (j < ctx_n_tokens (ctx) && is_word (ctx, j) && (ctx_token (ctx, j)->flags & TOK_CAP) && j - i < 6)
+        j++;
+      org_len = j > i ? match_org_name (ctx, i, j - i) : 0;
+      return org_len;
+    }
+  if ((org_len = match_org_name (ctx, i, len)) > 0)
+    return org_len;
+  if (headline)
+    return len;
+
+  /* A sentence-initial word like "The" is not part of a name. */
+  if (first && (t->lex != NULL && (t->lex->triggers & TRIG_STOP)))
+    return 1;
+  /* People do not take an article: "the Islamic Revolution" is no one. */
+  if (i > 0 && key_is (ctx, i - 1, "the"))
+    return len;
+
+  person = person_entity (ctx, i, i + len, FALSE);
+  if (person < 0 && ctx->discover && len >= 2 &&
+      (person_context_after (ctx, i + len) || person_context_before (ctx, i)))
+    person = person_entity (ctx, i, i + len, TRUE);
+
+  if (person >= 0 && !ctx->discover)
+    {
+      g_autofree char *surface = token_text (ctx, i, i + len);
+
+      add_mention (ctx, i, i + len, person, ENT_ENTITY_PERSON, MK_NAME);
+      count_mention (ctx, person, surface);
+    }
+  return len;
+}
+
+static guint
+match_pronoun (DocContext *ctx,
+               guint       i)
+{
+  const char *key = ctx_key (ctx, i);
+  gboolean quoted = (ctx_token (ctx, i)->flags & TOK_QUOTED) != 0;
+  Mention *m;
+
+  if (ctx_triggers (ctx, i) & TRIG_PRONOUN)
+    {
+      int person = resolve_pronoun (ctx, i);
+
+      if (person < 0)
+        return 1;
+      m = add_mention (ctx, i, i + 1, person, ENT_ENTITY_PERSON, MK_PRONOUN);
+      m->possessive = key_is (ctx, i, "his") || key_is (ctx, i, "her");
+      return 1;
+    }
+  if (quoted && (g_str_equal (key, "i") || g_str_equal (key, "my") || g_str_equal (key, "me")))
+    {
+      m = add_mention (ctx, i, i + 1, -1, ENT_ENTITY_PERSON, MK_SELF);
+      m->possessive = g_str_equal (key, "my");
+      return 1;
+    }
+  if (quoted && (g_str_equal (key, "we") || g_str_equal (key, "our") || g_str_equal (key, "us")))
+    {
+      m = add_mention (ctx, i, i + 1, -1, ENT_ENTITY_COUNTRY, MK_SELF);
+      m->plural = TRUE;
+      return 1;
+    }
+  if (!quoted && (g_str_equal (key, "they") || g_str_equal (key, "their")) && ctx->collective[0] >= 0)
+    {
+      m = add_mention (ctx, i, i + 1, ctx->collective[0], ENT_ENTITY_PERSON, MK_COLLECTIVE);
+      m->entity2 = ctx->collective[1];
+      m->plural = TRUE;
+      return 1;
+    }
+  return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Sentences                                                           */
+
+static void
+find_mentions (DocContext *ctx)
+{
+  gboolean headline = is_headline (ctx);
+  guint i = 0, n = ctx_n_tokens (ctx);
+
+  g_array_set_size (ctx->mentions, 0);
+  while (i < n)
+    {
+      EntToken *t = ctx_token (ctx, i);
+      guint len;
+
+      if (!(t->flags & TOK_WORD) || (t->flags & TOK_DOMAIN))
+        {
+          i++;
+          continue;
+        }
+      if ((len = match_plural_office (ctx, i)) > 0 ||
+          (len = match_project (ctx, i)) > 0 ||
+          (len = match_title (ctx, i)) > 0 ||
+          (len = match_lexicon (ctx, i)) > 0 ||
+          (len = match_counterpart (ctx, i)) > 0)
+        {
+          i += len;
+          continue;
+        }
+      if (!ctx->discover &&
+          ((len = match_agreement (ctx, i)) > 0 ||
+           (len = match_project_reference (ctx, i)) > 0 ||
+           (len = match_collective (ctx, i)) > 0 ||
+           (len = match_pronoun (ctx, i)) > 0))
+        {
+          i += len;
+          continue;
+        }
+      if ((len = match_name (ctx, i, headline)) > 0)
+        {
+          i += len;
+          continue;
+        }
+      i++;
+    }
+}
+
+static int
+sentence_subject (DocContext *ctx)
+{
+  for (guint k = 0; k < ctx->mentions->len; k++)
+    {
+      Mention *m = ctx_mention (ctx, k);
+
+      if (!m->quoted && is_person_mention (ctx, m))
+        return m->entity;
+    }
+  return -1;
+}
+
+/* The person a speech verb outside quotes attributes the quotation to. */
+static int
+sentence_speaker (DocContext *ctx)
+{
+  for (guint i = 0; i < ctx_n_tokens (ctx); i++)
+    {
+      int best = -1;
+      guint best_distance = 4;
+
+      if ((ctx_token (ctx, i)->flags & TOK_QUOTED) || !(ctx_triggers (ctx, i) & TRIG_SPEECH))
+        continue;
+      for (guint k = 0; k < ctx->mentions->len; k++)
+        {
+          Mention *m = ctx_mention (ctx, k);
+          guint distance = m->last <= i ? i - m->last : m->first - i;
+
+          if (m->quoted || !is_person_mention (ctx, m))
+            continue;
+          if (distance < best_distance)
+            best = m->entity, best_distance = distance;
+        }
+      if (best >= 0)
+        return best;
+    }
+  return -1;
+}
+
+static gboolean
+sentence_has_quote (DocContext *ctx)
+{
+  for (guint i = 0; i < ctx_n_tokens (ctx); i++)
+    if (ctx_token (ctx, i)->flags & TOK_QUOTED)
+      return TRUE;
+  return FALSE;
+}
+
+/* I/my in a quotation: the speaker; we/our: the speaker's country. */
+static void
+resolve_self_mentions (DocContext *ctx,
+                       int         speaker)
+{
+  for (guint k = 0; k < ctx->mentions->len; k++)
+    {
+      Mention *m = ctx_mention (ctx, k);
+
+      if (m->kind != MK_SELF)
+        continue;
+      if (m->type == ENT_ENTITY_PERSON)
+        m->entity = speaker;
+      else
+        m->entity = doc_entity_country (ctx, speaker);
+    }
+}
+
+static void
+process_sentence (DocContext *ctx,
+                  EntSpan    *span)
+{
+  int subject, speaker;
+
+  ent_tokenize (&ctx->tokens, ctx->lexicon, ctx->document->text,
+                span->start, span->end, &ctx->in_quote);
+  find_mentions (ctx);
+  if (ctx->discover)
+    return;
+
+  speaker = sentence_speaker (ctx);
+  if (speaker < 0 && sentence_has_quote (ctx))
+    speaker = ctx->last_speaker;
+  resolve_self_mentions (ctx, speaker);
+
+  extract_relations (ctx);
+
+  subject = sentence_subject (ctx);
+  if (subject >= 0)
+    ctx->last_subject = subject;
+  if (speaker >= 0)
+    ctx->last_speaker = speaker;
+  for (guint k = ctx->mentions->len; k > 0; k--)
+    {
+      Mention *m = ctx_mention (ctx, k - 1);
+
+      if (is_person_mention (ctx, m))
+        note_person (ctx, m->entity);
+    }
+}
+
+static void
+person_clear (gpointer data)
+{
+  Person *p = data;
+
+  g_free (p->surname);
+  g_free (p->given);
+  g_free (p->role);
+}
+
+static void
+reset_salience (DocContext *ctx)
+{
+  ctx->last_subject = -1;
+  ctx->last_speaker = -1;
+  ctx->last_project = -1;
+  ctx->last_agreement = -1;
+  ctx->last_country = -1;
+  ctx->collective[0] = ctx->collective[1] = -1;
+  for (guint k = 0; k < G_N_ELEMENTS (ctx->recent_persons); k++)
+    ctx->recent_persons[k] = -1;
+  ctx->in_quote = FALSE;
+}
+
+/* Entities never mentioned in the second pass (a person discovered from a
+ * construction the second pass read otherwise) are dropped, and the indices
+ * of relations and claims follow. */
+static void
+drop_unmentioned (EntExtraction *ex)
+{
+  g_autofree int *remap = g_new (int, ex->entities->len);
+  guint kept = 0;
+
+  for (guint k = 0; k < ex->entities->len; k++)
+    remap[k] = ((EntExtractedEntity *) g_ptr_array_index (ex->entities, k))->mentions > 0 ? (int) kept++ : -1;
+  if (kept == ex->entities->len)
+    return;
+
+  for (guint k = ex->relations->len; k > 0; k--)
+    {
+      EntExtractedRelation *r = &g_array_index (ex->relations, EntExtractedRelation, k - 1);
+
+      if (remap[r->source] < 0 || remap[r->target] < 0)
+        g_array_remove_index (ex->relations, k - 1);
+      else
+        r->source = (guint) remap[r->source], r->target = (guint) remap[r->target];
+    }
+  for (guint k = ex->claims->len; k > 0; k--)
+    {
+      EntExtractedClaim *c = &g_array_index (ex->claims, EntExtractedClaim, k - 1);
+
+      if (remap[c->entity] < 0)
+        g_array_remove_index (ex->claims, k - 1);
+      else
+        c->entity = (guint) remap[c->entity];
+    }
+  for (guint k = ex->entities->len; k > 0; k--)
+    if (remap[k - 1] < 0)
+      g_ptr_array_remove_index (ex->entities, k - 1);
+}
+
+EntExtraction *
+ent_extractor_extract (EntExtractor      *self,
+                       const EntDocument *document)
+{
+  DocContext ctx = { 0 };
+  g_autoptr(GArray) sentences = NULL;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (document != NULL && document->text != NULL, NULL);
+
+  ctx.extractor = self;
+  ctx.lexicon = self->lexicon;
+  ctx.document = document;
+  ctx.ex = ent_extraction_new ();
+  ent_tokens_init (&ctx.tokens);
+  ctx.mentions = g_array_new (FALSE, FALSE, sizeof (Mention));
+  ctx.entity_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  ctx.persons = g_array_new (FALSE, TRUE, sizeof (Person));
+  g_array_set_clear_func (ctx.persons, person_clear);
+  ctx.country_mentions = g_array_new (FALSE, TRUE, sizeof (guint));
+  ctx.sentence_relations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  sentences = ent_text_split_sentences (document->text, document->length);
+  g_array_append_vals (ctx.ex->sentences, sentences->data, sentences->len);
+
+  for (int pass = 0; pass < 2; pass++)
+    {
+      ctx.discover = pass == 0;
+      reset_salience (&ctx);
+      for (guint s = 0; s < sentences->len; s++)
+        {
+          ctx.sentence = s;
+          g_hash_table_remove_all (ctx.sentence_relations);
+          process_sentence (&ctx, &g_array_index (sentences, EntSpan, s));
+        }
+    }
+
+  drop_unmentioned (ctx.ex);
+
+  ent_tokens_clear (&ctx.tokens);
+  g_array_unref (ctx.mentions);
+  g_hash_table_unref (ctx.entity_keys);
+  g_array_unref (ctx.persons);
+  g_array_unref (ctx.country_mentions);
+  g_hash_table_unref (ctx.sentence_relations);
+  return ctx.ex;
+}
