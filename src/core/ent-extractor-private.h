@@ -75,10 +75,25 @@ typedef struct {
   int                last_country;
   int                collective[2];
 
-  /* Relations already emitted for this sentence, to avoid duplicates:
-   * "type:source:target" */
-  GHashTable        *sentence_relations;
+  /* Descriptions no person of the document matched when they were read. */
+  GArray            *role_only;  /* RoleOnly */
+
+  /* Relations already emitted for this sentence, to avoid duplicates. */
+  GArray            *sentence_relations;  /* SentenceRelation */
 } DocContext;
+
+typedef struct {
+  int         entity;
+  const char *role;     /* owned by the entity */
+  int         country;  /* lexicon index */
+} RoleOnly;
+
+typedef struct {
+  EntRelationType  type;
+  int              source;
+  int              target;
+  const char      *role;  /* owned by the extraction */
+} SentenceRelation;
 
 /* ent-extractor.c */
 EntExtractedEntity *doc_entity              (DocContext *ctx,

@@ -83,8 +83,6 @@ add_relation (DocContext      *ctx,
               int              target,
               const char      *role)
 {
-  g_autofree char *key = NULL;
-
   if (ctx->discover || source < 0 || target < 0 || source == target)
     return;
   if (doc_entity (ctx, source)->role_only && type != ENT_RELATION_MET &&
@@ -99,10 +97,35 @@ add_relation (DocContext      *ctx,
       source = target, target = t;
     }
 
-  key = g_strdup_printf ("%d:%d:%d:%s", type, source, target, role != NULL ? role : "");
-  if (!g_hash_table_add (ctx->sentence_relations, g_steal_pointer (&key)))
-    return;
+  for (guint k = 0; k < ctx->sentence_relations->len; k++)
+    {
+      SentenceRelation *r = &g_array_index (ctx->sentence_relations, SentenceRelation, k);
+
+      if (r->type == type && r->source == source && r->target == target && g_strcmp0 (r->role, role) == 0)
+        return;
+    }
   ent_extraction_add_relation (ctx->ex, type, (guint) source, (guint) target, role, ctx->sentence);
+  {
+    SentenceRelation r = { type, source, target,
+                           g_array_index (ctx->ex->relations, EntExtractedRelation, ctx->ex->relations->len - 1).role };
+
+    g_array_append_val (ctx->sentence_relations, r);
+  }
+}
+
+static gboolean
+related_in_sentence (DocContext *ctx,
+                     int         a,
+                     int         b)
+{
+  for (guint k = 0; k < ctx->sentence_relations->len; k++)
+    {
+      SentenceRelation *r = &g_array_index (ctx->sentence_relations, SentenceRelation, k);
+
+      if ((r->source == a && r->target == b) || (r->source == b && r->target == a))
+        return TRUE;
+    }
+  return FALSE;
 }
 
 /* ------------------------------------------------------------------ */
@@ -320,6 +343,21 @@ mention_entities (DocContext *ctx,
   return 1;
 }
 
+/* A country named only as the holder of the office after it:
+ * "Laotian President", "Türkiye's Vice President". */
+static gboolean
+is_holder (DocContext *ctx,
+           Mention    *m)
+{
+  return m->kind == MK_DEMONYM || (m->type == ENT_ENTITY_COUNTRY && m->possessive);
+}
+
+static gboolean
+punct_is_comma (EntToken *t)
+{
+  return (t->flags & TOK_PUNCT) && t->punct == ',';
+}
+
 /* A mention and those coordinated with it: "Iran and Belarus", "X, Y and Z". */
 static GArray *
 coordinated (DocContext    *ctx,
@@ -340,26 +378,34 @@ coordinated (DocContext    *ctx,
       int next = forward ? k + 1 : k - 1;
       Mention *cur, *other;
       guint gap_lo, gap_hi;
-      gboolean joined = TRUE;
+      gboolean joined = TRUE, conjunction = FALSE;
 
+      /* Demonyms are part of the title of the next name: "X and Laotian
+       * President Y". */
+      while (next >= 0 && (guint) next < ctx->mentions->len && is_holder (ctx, ctx_mention (ctx, (guint) next)) &&
+             !filter (ctx, ctx_mention (ctx, (guint) next)))
+        next += forward ? 1 : -1;
       if (next < 0 || (guint) next >= ctx->mentions->len)
         break;
       cur = ctx_mention (ctx, (guint) k);
       other = ctx_mention (ctx, (guint) next);
       gap_lo = forward ? cur->last : other->last;
       gap_hi = forward ? other->first : cur->first;
-      if (gap_hi < gap_lo || gap_hi - gap_lo > 3 || !filter (ctx, other))
+      if (gap_hi < gap_lo || gap_hi - gap_lo > 7 || !filter (ctx, other))
         break;
       for (guint i = gap_lo; i < gap_hi; i++)
         {
           EntToken *t = ctx_token (ctx, i);
 
-          if (!(tok_is (ctx, i, "and") || tok_is (ctx, i, "the") || tok_is (ctx, i, "both") ||
-                tok_is (ctx, i, "as") || tok_is (ctx, i, "well") ||
-                ((t->flags & TOK_PUNCT) && (t->punct == ',' || (t->flags & TOK_JOINED)))))
+          /* "Iran and Belarus", "X, Y", "Tehran-Minsk" */
+          if (tok_is (ctx, i, "and") || punct_is_comma (t) || ((t->flags & TOK_PUNCT) && (t->flags & TOK_JOINED)))
+            conjunction = TRUE;
+          else if (!(tok_is (ctx, i, "the") || tok_is (ctx, i, "both") || tok_is (ctx, i, "as") ||
+                     tok_is (ctx, i, "well") || (t->flags & (TOK_CAP | TOK_NUMBER | TOK_JOINED)) ||
+                     (ctx_triggers (ctx, i) & TRIG_NUMBER) || (t->lex != NULL && t->lex->max_phrase > 0)))
             joined = FALSE;
         }
-      if (!joined)
+      if (!joined || !conjunction)
         break;
       for (guint n = mention_entities (ctx, next, ents), e = 0; e < n; e++)
         g_array_append_val (out, ents[e]);
@@ -464,7 +510,7 @@ rule_hosted (DocContext *ctx,
   else
     {
       host = mention_before (ctx, i, is_person);
-      guest = mention_after (ctx, i, 6, is_person);
+      guest = mention_after (ctx, i, 8, is_person);
     }
   if (host >= 0 && guest >= 0)
     {
@@ -472,6 +518,8 @@ rule_hosted (DocContext *ctx,
       g_autoptr(GArray) guests = coordinated (ctx, guest, is_person, FALSE);
 
       relate_all (ctx, ENT_RELATION_HOSTED, hosts, guests, NULL);
+      /* Whoever hosts a visitor meets them. */
+      relate_all (ctx, ENT_RELATION_MET, hosts, guests, NULL);
     }
 }
 
@@ -496,6 +544,11 @@ rule_visited (DocContext *ctx,
     }
   else if (tok_in (ctx, i, visit_nouns) && !tok_is (ctx, i - 1, "to"))
     {
+      /* "invited Aksoy to pay a state visit", "will visit": not yet a visit. */
+      if (index_of_word (ctx, i > 6 ? i - 6 : 0, i, (const char *[]) { "invited", "invitation", "pay", "will",
+                                                                        "would", "plans", "planned", "expected",
+                                                                        "next", NULL }) >= 0)
+        return;
       int to = index_of_word (ctx, i + 1, i + 3, (const char *[]) { "to", "in", NULL });
       int by = index_of_word (ctx, i + 1, i + 2, (const char *[]) { "by", NULL });
 
@@ -511,7 +564,7 @@ rule_visited (DocContext *ctx,
       else
         visitor = mention_before (ctx, i, is_person);
       if (to >= 0)
-        destination = mention_after (ctx, (guint) to, 4, is_destination);
+        destination = mention_after (ctx, (guint) to, 2, is_destination);
     }
   else
     return;
@@ -703,8 +756,12 @@ rule_cooperates_with (DocContext *ctx,
     if (with >= 0)
       {
         int object = mention_after (ctx, (guint) with, 3, is_state_actor);
-        int subject = mention_before (ctx, (guint) with, is_state_actor);
+        /* The nearest actor is the subject; a person whose country the
+         * document does not give says nothing about countries. */
+        int subject = mention_before (ctx, (guint) with, is_actor);
 
+        if (subject >= 0 && !is_state_actor (ctx, ctx_mention (ctx, subject)))
+          subject = -1;
         if (object >= 0 && subject >= 0 && subject != object)
           {
             g_autoptr(GArray) group = g_array_new (FALSE, FALSE, sizeof (int));
@@ -745,41 +802,56 @@ rule_cooperates_within (DocContext *ctx,
     }
 }
 
+static gboolean
+is_member_country (DocContext *ctx,
+                   Mention    *m)
+{
+  return is_country (ctx, m) && m->kind != MK_DEMONYM;
+}
+
+static void
+members_of (DocContext *ctx,
+            int         countries_at,
+            gboolean    forward,
+            int         org)
+{
+  g_autoptr(GArray) countries = coordinated (ctx, countries_at, is_member_country, forward);
+  g_autoptr(GArray) orgs = g_array_new (FALSE, FALSE, sizeof (int));
+
+  g_array_append_val (orgs, ctx_mention (ctx, org)->entity);
+  relate_all (ctx, ENT_RELATION_MEMBER_OF, countries, orgs, NULL);
+}
+
+/* "Both countries are members of ASEAN", "Senegal is a member of ECOWAS",
+ * "Hungary is an EU member", "SCO members Iran and India", "Iran joined
+ * the SCO"; not "a candidate to join the EU". */
 static void
 rule_member_of (DocContext *ctx,
                 guint       i)
 {
-  if (!(ctx_triggers (ctx, i) & TRIG_MEMBER) || negated (ctx, i))
+  int org, country;
+
+  if (negated (ctx, i) ||
+      index_of_word (ctx, i > 4 ? i - 4 : 0, i, (const char *[]) { "candidate", "bid", "applied", "application",
+                                                                  "observer", "partner", NULL }) >= 0)
     return;
-  if (tok_in (ctx, i, (const char *[]) { "member", "joined", "join", "joins", "membership", "accession", NULL }))
+  if (tok_in (ctx, i, (const char *[]) { "member", "members", "membership", NULL }))
     {
-      int country = mention_before (ctx, i, is_country_name);
-      int org = mention_after (ctx, i, 5, is_organization);
-
-      if (country >= 0 && org >= 0)
+      if (tok_is (ctx, i + 1, "of") && (org = mention_after (ctx, i + 1, 4, is_organization)) >= 0 &&
+          (country = mention_before (ctx, i, is_member_country)) >= 0)
+        members_of (ctx, country, FALSE, org);
+      else if ((org = mention_before (ctx, i, is_organization)) >= 0 && ctx_mention (ctx, org)->last + 1 >= i)
         {
-          g_autoptr(GArray) countries = coordinated (ctx, country, is_country_name, FALSE);
-          g_autoptr(GArray) orgs = g_array_new (FALSE, FALSE, sizeof (int));
-
-          g_array_append_val (orgs, ctx_mention (ctx, org)->entity);
-          relate_all (ctx, ENT_RELATION_MEMBER_OF, countries, orgs, NULL);
+          if ((country = mention_after (ctx, i, 3, is_member_country)) >= 0)
+            members_of (ctx, country, TRUE, org);
+          else if ((country = mention_before (ctx, ctx_mention (ctx, org)->first, is_member_country)) >= 0)
+            members_of (ctx, country, FALSE, org);
         }
     }
-  else if (tok_is (ctx, i, "members"))
-    {
-      /* "SCO members Iran and India" */
-      int org = mention_before (ctx, i, is_organization);
-      int country = mention_after (ctx, i, 3, is_country_name);
-
-      if (org >= 0 && country >= 0)
-        {
-          g_autoptr(GArray) countries = coordinated (ctx, country, is_country_name, TRUE);
-          g_autoptr(GArray) orgs = g_array_new (FALSE, FALSE, sizeof (int));
-
-          g_array_append_val (orgs, ctx_mention (ctx, org)->entity);
-          relate_all (ctx, ENT_RELATION_MEMBER_OF, countries, orgs, NULL);
-        }
-    }
+  else if (tok_in (ctx, i, (const char *[]) { "joined", "joins", "join", "accession", NULL }) &&
+           (org = mention_after (ctx, i, 4, is_organization)) >= 0 &&
+           (country = mention_before (ctx, i, is_member_country)) >= 0)
+    members_of (ctx, country, FALSE, org);
 }
 
 static const char *advocate_words[] = { "advocate", "advocates", "advocated", "championed", "champions",
@@ -837,6 +909,37 @@ rule_involves (DocContext *ctx,
         continue;
       for (guint c = mention_entities (ctx, (int) n, ents), e = 0; e < c; e++)
         add_relation (ctx, ENT_RELATION_INVOLVES, m->entity, ents[e], NULL);
+    }
+}
+
+static const char *build_words[] = { "build", "builds", "building", "built", "construct", "constructing",
+                                     "finance", "finances", "financing", "financed", "fund", "funds", "funding",
+                                     "develop", "developing", "launch", "launched", "complete", "completed",
+                                     "finish", "extend", "extending", "upgrade", "modernise", "modernize",
+                                     "implement", "implementing", "revive", "speed", NULL };
+
+/* "Uzbekistan, Afghanistan and Pakistan signed an agreement to build the
+ * Trans-Afghan railway": the countries that build a project take part in it. */
+static void
+rule_builds (DocContext *ctx,
+             guint       k)
+{
+  Mention *m = ctx_mention (ctx, k);
+  int verb, subject;
+
+  if (m->entity < 0 || m->type != ENT_ENTITY_PROJECT || m->first < 2)
+    return;
+  verb = index_of_word (ctx, m->first > 6 ? m->first - 6 : 0, m->first, build_words);
+  if (verb < 0 || negated (ctx, (guint) verb))
+    return;
+  subject = mention_before (ctx, (guint) verb, is_state_actor);
+  if (subject >= 0)
+    {
+      g_autoptr(GArray) actors = coordinated (ctx, subject, is_state_actor, FALSE);
+      g_autoptr(GArray) countries = to_countries (ctx, actors);
+
+      for (guint n = 0; n < countries->len; n++)
+        add_relation (ctx, ENT_RELATION_INVOLVES, m->entity, g_array_index (countries, int, n), NULL);
     }
 }
 
@@ -993,7 +1096,20 @@ rule_allied (DocContext *ctx,
 
       if (group->len >= 2 && tok_is (ctx, i, "allies"))
         {
+          int with = index_of_word (ctx, i + 1, i + NEAR, (const char *[]) { "with", NULL });
+          int under = index_of_word (ctx, i + 1, i + 3, (const char *[]) { "under", NULL });
+
+          /* "… are allies under the ANZUS treaty, together with the United States" */
+          if (with >= 0 && (right = mention_after (ctx, (guint) with, 3, is_actor)) >= 0)
+            g_array_append_val (group, ctx_mention (ctx, right)->entity);
           relate_all (ctx, ENT_RELATION_ALLIED_WITH, group, group, NULL);
+          if (under >= 0 && (right = mention_after (ctx, (guint) under, 3, is_agreement)) >= 0)
+            {
+              g_autoptr(GArray) treaty = g_array_new (FALSE, FALSE, sizeof (int));
+
+              g_array_append_val (treaty, ctx_mention (ctx, right)->entity);
+              relate_all (ctx, ENT_RELATION_PARTY_TO, group, treaty, NULL);
+            }
           return;
         }
     }
@@ -1076,6 +1192,7 @@ claim_money (DocContext *ctx,
   g_autofree char *value = NULL;
   guint end = i + 2;
   int target = -1;
+  const char *kind = "trade_target";
 
   if (!(t->flags & TOK_CURRENCY) || !(ctx_token (ctx, i + 1 < ctx_n_tokens (ctx) ? i + 1 : i)->flags & TOK_NUMBER))
     return;
@@ -1085,6 +1202,13 @@ claim_money (DocContext *ctx,
                      (const char *[]) { "trade", "exchanges", "turnover", NULL }) < 0)
     return;
 
+  /* "to $10 billion" is where trade should go; "from $6.4 billion" where it is. */
+  {
+    int from = index_of_word (ctx, i > 3 ? i - 3 : 0, i, (const char *[]) { "from", "current", "currently",
+                                                                           "about", "at", "stood", NULL });
+    if (from >= 0)
+      kind = "trade_volume";
+  }
   value = g_strndup (ctx->document->text + t->start, ctx_token (ctx, end - 1)->end - t->start);
   for (guint k = 0; k < ctx->mentions->len && target < 0; k++)
     if (is_agreement (ctx, ctx_mention (ctx, k)))
@@ -1097,7 +1221,7 @@ claim_money (DocContext *ctx,
       target = a;
     }
   if (target >= 0)
-    ent_extraction_add_claim (ctx->ex, (guint) target, "trade_target", value, ctx->sentence);
+    ent_extraction_add_claim (ctx->ex, (guint) target, kind, value, ctx->sentence);
 }
 
 static void
@@ -1123,19 +1247,8 @@ rule_co_mentioned (DocContext *ctx)
     for (guint b = a + 1; b < n; b++)
       {
         int s = MIN (seen[a], seen[b]), t = MAX (seen[a], seen[b]);
-        gboolean related = FALSE;
+        gboolean related = related_in_sentence (ctx, s, t);
 
-        for (int type = 0; type < ENT_RELATION_CO_MENTIONED && !related; type++)
-          {
-            g_autofree char *k1 = g_strdup_printf ("%d:%d:%d:", type, s, t);
-            g_autofree char *k2 = g_strdup_printf ("%d:%d:%d:", type, t, s);
-            GHashTableIter iter;
-            gpointer key;
-
-            g_hash_table_iter_init (&iter, ctx->sentence_relations);
-            while (!related && g_hash_table_iter_next (&iter, &key, NULL))
-              related = g_str_has_prefix (key, k1) || g_str_has_prefix (key, k2);
-          }
         if (!related)
           add_relation (ctx, ENT_RELATION_CO_MENTIONED, s, t, NULL);
       }
@@ -1189,6 +1302,7 @@ extract_relations (DocContext *ctx)
     {
       rule_parties (ctx, k);
       rule_involves (ctx, k);
+      rule_builds (ctx, k);
       rule_located_in (ctx, k);
     }
 

@@ -16,6 +16,7 @@
 
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "ent-extractor-private.h"
@@ -493,10 +494,34 @@ holder_before (DocContext *ctx,
 
 /* Name words from @i: capitalised words, particles and glued dashes between
  * them, stopping at anything the lexicon knows. Returns the token count. */
+/* Whether the lexicon entry at @j ends a name. Right after a title, a
+ * place is a first name ("President Milan Jovic", "Jordan Bardella"). */
+static gboolean
+lexicon_ends_name (DocContext *ctx,
+                   guint       j,
+                   gboolean    after_title)
+{
+  const GArray *matches;
+
+  if (match_phrase (ctx, j, &matches) == 0)
+    return FALSE;
+  if (!after_title)
+    return TRUE;
+  for (guint k = 0; k < matches->len; k++)
+    {
+      LexKind kind = g_array_index (matches, LexMatch, k).kind;
+
+      if (kind != LEX_PLACE && kind != LEX_CAPITAL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static guint
 scan_name (DocContext *ctx,
            guint       i,
-           gboolean    allow_stop_first)
+           gboolean    allow_stop_first,
+           gboolean    after_title)
 {
   guint j = i, words = 0, end = i;
 
@@ -520,7 +545,7 @@ scan_name (DocContext *ctx,
             break;
           if ((ctx_triggers (ctx, j) & TRIG_STOP) && !(words == 0 && allow_stop_first))
             break;
-          if (lexicon_starts_at (ctx, j))
+          if (lexicon_ends_name (ctx, j, after_title))
             break;
           words++;
           j++;
@@ -715,8 +740,11 @@ person_context_before (DocContext *ctx,
 static gboolean
 is_headline (DocContext *ctx)
 {
-  guint words = 0, caps = 0;
+  static const char *small_words[] = { "with", "from", "into", "onto", "over", "upon", "amid", "than",
+                                       "that", "this", NULL };
+  guint words = 0;
 
+  /* Title case capitalises every word but the small ones. */
   for (guint i = 0; i < ctx_n_tokens (ctx); i++)
     {
       EntToken *t = ctx_token (ctx, i);
@@ -724,10 +752,10 @@ is_headline (DocContext *ctx)
       if (!(t->flags & TOK_WORD) || (t->flags & TOK_NUMBER))
         continue;
       words++;
-      if (t->flags & TOK_CAP)
-        caps++;
+      if (!(t->flags & TOK_CAP) && t->end - t->start >= 4 && !g_strv_contains (small_words, ctx_key (ctx, i)))
+        return FALSE;
     }
-  return words >= 4 && caps * 10 >= words * 6;
+  return words >= 4;
 }
 
 /* ------------------------------------------------------------------ */
@@ -756,7 +784,9 @@ collective_persons (DocContext  *ctx,
                     int          countries[2],
                     int         *second);
 
-/* "the presidents of Iran and Belarus": two people by office. */
+/* "the presidents of Iran and Belarus": two people by office; "the foreign
+ * ministers of the two countries, Aigerim Nurpeisova and Hakan Demirel":
+ * two people named, each taking the office. */
 static guint
 match_plural_office (DocContext *ctx,
                      guint       i)
@@ -764,6 +794,8 @@ match_plural_office (DocContext *ctx,
   const LexMatch *m = plural_title_at (ctx, i);
   const LexTitle *title;
   int countries[2] = { -1, -1 };
+  int named[2] = { -1, -1 };
+  gboolean explicit = FALSE;
   guint j = i + 1, n = 0;
   Mention *mention;
   int a, b;
@@ -774,31 +806,64 @@ match_plural_office (DocContext *ctx,
   if (title->role == NULL)
     return 0;
   j++;
-  while (j < ctx_n_tokens (ctx) && n < 2)
+  if (key_is (ctx, j, "the") && key_is (ctx, j + 1, "two") && is_word (ctx, j + 2))
+    j += 3;
+  else if (key_is (ctx, j, "both") && is_word (ctx, j + 1))
+    j += 2;
+  else
     {
-      const GArray *matches;
-      guint len = match_phrase (ctx, j, &matches);
-      const LexMatch *cm = len > 0 ? pick_entity_match (ctx, j, matches) : NULL;
+      while (j < ctx_n_tokens (ctx) && n < 2)
+        {
+          const GArray *matches;
+          guint len = is_word (ctx, j) ? match_phrase (ctx, j, &matches) : 0;
+          const LexMatch *cm = len > 0 ? pick_entity_match (ctx, j, matches) : NULL;
 
-      if (cm == NULL || (cm->kind != LEX_COUNTRY && cm->kind != LEX_CAPITAL))
-        break;
-      countries[n++] = (int) cm->index;
-      j += len;
-      if (key_is (ctx, j, "and") || punct_is (ctx, j, ','))
-        j++;
-      else
-        break;
+          if (cm == NULL || (cm->kind != LEX_COUNTRY && cm->kind != LEX_CAPITAL))
+            break;
+          countries[n++] = (int) cm->index;
+          j += len;
+          if (key_is (ctx, j, "and") || punct_is (ctx, j, ','))
+            j++;
+          else
+            break;
+        }
+      if (n < 2)
+        return 0;
+      explicit = TRUE;
+      if (punct_is (ctx, j - 1, ','))
+        j--;
     }
-  if (n < 2)
-    return 0;
+
+  /* The two names in apposition, in the order of the countries. */
+  if (punct_is (ctx, j, ','))
+    {
+      guint k = j + 1, len1 = scan_name (ctx, k, TRUE, TRUE), len2;
+
+      if (len1 > 0 && key_is (ctx, k + len1, "and") && (len2 = scan_name (ctx, k + len1 + 1, TRUE, TRUE)) > 0)
+        {
+          named[0] = person_entity (ctx, k, k + len1, TRUE);
+          named[1] = person_entity (ctx, k + len1 + 1, k + len1 + 1 + len2, TRUE);
+          for (guint p = 0; p < 2; p++)
+            if (named[p] >= 0)
+              emit_office (ctx, named[p], title->role, explicit ? countries[p] : -1, -1);
+        }
+    }
   if (ctx->discover)
     return j - i;
 
-  a = collective_persons (ctx, title->role, countries, &b);
+  if (named[0] >= 0 && named[1] >= 0 && named[0] != named[1])
+    a = named[0], b = named[1];
+  else
+    a = collective_persons (ctx, title->role, explicit ? countries : NULL, &b);
   mention = add_mention (ctx, i, j, a, ENT_ENTITY_PERSON, MK_COLLECTIVE);
   mention->entity2 = b;
   mention->plural = TRUE;
-  for (guint k = 0; k < 2; k++)
+  if (a >= 0 && b >= 0)
+    {
+      ctx->collective[0] = a;
+      ctx->collective[1] = b;
+    }
+  for (guint k = 0; explicit && k < 2; k++)
     {
       int c = doc_country_entity (ctx, countries[k]);
 
@@ -818,11 +883,19 @@ role_matches (const char *have,
     return FALSE;
   if (g_ascii_strcasecmp (have, want) == 0)
     return TRUE;
-  /* "Leader" names the "Supreme Leader"; "President" is not the "Vice President". */
+  /* "Leader" names the "Supreme Leader" (and the other way round);
+   * "President" is not the "Vice President". */
   lh = strlen (have), lw = strlen (want);
+  if (lh < lw)
+    {
+      const char *t = have;
+
+      have = want, want = t;
+      lh = strlen (have), lw = strlen (want);
+    }
   return lh > lw && have[lh - lw - 1] == ' ' && g_ascii_strcasecmp (have + lh - lw, want) == 0 &&
          g_ascii_strncasecmp (have, "vice", 4) != 0 && g_ascii_strncasecmp (have, "deputy", 6) != 0 &&
-         g_ascii_strncasecmp (have, "former", 6) != 0;
+         g_ascii_strncasecmp (have, "former", 6) != 0 && g_ascii_strncasecmp (have, "first deputy", 12) != 0;
 }
 
 /* The person of the document holding @role for @country (-1: any). */
@@ -944,6 +1017,11 @@ role_only_entity (DocContext *ctx,
   entity->role_only = TRUE;
   entity->role = g_strdup (role);
   entity->role_country = ent_name_key (c->name);
+  {
+    RoleOnly r = { index, entity->role, country };
+
+    g_array_append_val (ctx->role_only, r);
+  }
   return index;
 }
 
@@ -960,7 +1038,7 @@ resolve_description (DocContext *ctx,
 
   /* "Ghalibaf held a meeting … The speaker said": a description right after
    * a sentence about someone whose office the text has not given yet. */
-  if (subject && ctx->last_subject >= 0)
+  if (subject && country < 0 && ctx->last_subject >= 0)
     {
       Person *p = doc_person_of (ctx, ctx->last_subject);
 
@@ -977,31 +1055,73 @@ static int resolve_pronoun (DocContext *ctx, guint at);
 
 /* "his Iranian counterpart": the person of the other country holding the
  * same office as the one "his" refers to. */
+/* The person named right after a comma, behind any honorifics; the name
+ * must end the phrase ("…, Ayatollah Ali Khamenei." or "…, X, said"). */
+static int
+person_after_comma (DocContext *ctx,
+                    guint       j)
+{
+  guint len;
+
+  for (;;)
+    {
+      const GArray *matches;
+      guint tlen = is_word (ctx, j) ? match_phrase (ctx, j, &matches) : 0;
+      const LexMatch *tm = tlen > 0 ? pick_title_match (matches) : NULL;
+
+      if (tm == NULL || ent_lexicon_get_title (ctx->lexicon, tm->index)->klass != LEX_TITLE_HONORIFIC)
+        break;
+      j += tlen;
+      if (punct_is (ctx, j, '.'))
+        j++;
+    }
+  len = scan_name (ctx, j, TRUE, TRUE);
+  if (len == 0 || !(j + len >= ctx_n_tokens (ctx) || (ctx_token (ctx, j + len)->flags & TOK_PUNCT)))
+    return -1;
+  return person_entity (ctx, j, j + len, TRUE);
+}
+
+/* "his Iranian counterpart": the person of the other country holding the
+ * same office as the one "his" refers to. "his counterpart, Alexander
+ * Lukashenko": the name follows and takes that office. */
 static guint
 match_counterpart (DocContext *ctx,
                    guint       i)
 {
-  int country = -1, org = -1, owner, person = -1;
+  int country = -1, org = -1, owner, person = -1, named = -1;
   guint start = i;
   Person *p;
 
-  if (!key_is (ctx, i, "counterpart"))
-    return 0;
   holder_before (ctx, i, &country, &org);
   if (country >= 0)
     {
       ctx->mentions->len--;  /* the demonym is part of this description */
       start = ctx_mention (ctx, ctx->mentions->len)->first;
     }
-  if (ctx->discover)
-    return 1;
   if (!(start > 0 && (key_is (ctx, start - 1, "his") || key_is (ctx, start - 1, "her"))))
     return 1;
-  if (scan_name (ctx, i + 1, FALSE) > 0)
-    return 1;  /* "his counterpart Alexander Lukashenko": the name follows */
-
   owner = resolve_pronoun (ctx, start - 1);
   p = owner >= 0 ? doc_person_of (ctx, owner) : NULL;
+
+  if (punct_is (ctx, i + 1, ','))
+    named = person_after_comma (ctx, i + 2);
+  else if (scan_name (ctx, i + 1, FALSE, TRUE) > 0)
+    named = person_entity (ctx, i + 1, i + 1 + scan_name (ctx, i + 1, FALSE, TRUE), TRUE);
+  if (named >= 0)
+    {
+      /* Creating the named person may have moved the array p points into. */
+      p = owner >= 0 ? doc_person_of (ctx, owner) : NULL;
+      if (named != owner && p != NULL && p->role != NULL)
+        {
+          g_autofree char *role = g_strdup (p->role);
+
+          emit_office (ctx, named, role, country, -1);
+        }
+      return 1;
+    }
+  if (ctx->discover)
+    return 1;
+
   if (p != NULL && p->role != NULL)
     person = person_by_role (ctx, p->role, country, owner);
   if (person < 0 && country >= 0)
@@ -1040,6 +1160,11 @@ apposition_owner (DocContext *ctx,
   return -1;
 }
 
+/* "Leader" is too common a word for the lexicon, but "Iran's leader", "the
+ * Leader" and "opposition leader X" describe an office all the same; its role
+ * matches any office ending in it ("Supreme Leader"). */
+static const LexTitle leader_title = { (char *) "Leader", LEX_TITLE_DESCRIPTOR, LEX_HOLDER_ANY, -1 };
+
 static guint
 match_title (DocContext *ctx,
              guint       i)
@@ -1052,13 +1177,26 @@ match_title (DocContext *ctx,
   guint j, name_len, desc_start = i;
   gboolean determiner;
   int owner, person;
+  g_autofree char *role_buffer = NULL;
+  const char *role = NULL;
 
-  if (m == NULL)
+  if (m == NULL && key_is (ctx, i, "leader") && i > 0 &&
+      (is_determiner (ctx, i - 1) || (ctx_token (ctx, i - 1)->flags & TOK_POSSESSIVE) ||
+       (last_mention (ctx) != NULL && last_mention (ctx)->last == i && last_mention (ctx)->type == ENT_ENTITY_COUNTRY)))
+    {
+      title = &leader_title;
+      len = 1;
+    }
+  else if (m == NULL)
     return 0;
-
-  title = ent_lexicon_get_title (ctx->lexicon, m->index);
+  else
+    title = ent_lexicon_get_title (ctx->lexicon, m->index);
   if (title->klass != LEX_TITLE_HONORIFIC)
     office = title;
+
+  /* "the Prime Minister's office" names no one. */
+  if (ctx_token (ctx, i + len - 1)->flags & TOK_POSSESSIVE)
+    return len;
 
   /* Who the office is held for, when the text says it first:
    * "Belarusian President", "Iran's Supreme Leader", "SCO Secretary-General". */
@@ -1118,6 +1256,40 @@ match_title (DocContext *ctx,
             }
         }
     }
+  /* "minister of international relations", "minister for trade" */
+  if (office != NULL && (key_is (ctx, j, "of") || key_is (ctx, j, "for")))
+    {
+      guint k = j + 1;
+
+      while (k < ctx_n_tokens (ctx) && k - j <= 4 && is_word (ctx, k) &&
+             !(ctx_token (ctx, k)->flags & TOK_CAP) && !(ctx_triggers (ctx, k) & TRIG_STOP))
+        k++;
+      if (k > j + 1 && (punct_is (ctx, k, ',') || (k < ctx_n_tokens (ctx) && (ctx_token (ctx, k)->flags & TOK_CAP))))
+        {
+          g_autofree char *complement = token_text (ctx, j, k);
+
+          role_buffer = g_strdup_printf ("%s %s", office->role, complement);
+          role = role_buffer;
+          j = k;
+        }
+    }
+  if (office != NULL && role == NULL)
+    role = office->role;
+
+  /* "its foreign minister": the country the sentence is about. */
+  if (office != NULL && country < 0 && org < 0 && desc_start > 0 &&
+      (key_is (ctx, desc_start - 1, "its") || key_is (ctx, desc_start - 1, "their")))
+    {
+      for (guint k = ctx->mentions->len; k > 0 && country < 0; k--)
+        {
+          Mention *m = ctx_mention (ctx, k - 1);
+
+          if (m->type == ENT_ENTITY_COUNTRY && m->kind != MK_COLLECTIVE && m->entity >= 0)
+            country = ent_lexicon_find_country (ctx->lexicon,
+                                                g_hash_table_lookup (doc_entity (ctx, m->entity)->attributes, "code"));
+        }
+    }
+
   if (office != NULL && country < 0 && org < 0 && office->country >= 0)
     country = office->country;
 
@@ -1125,23 +1297,18 @@ match_title (DocContext *ctx,
     return j - i;
 
   /* A name follows: a person introduced with a title. */
-  name_len = scan_name (ctx, j, TRUE);
+  name_len = scan_name (ctx, j, TRUE, TRUE);
   if (name_len > 0)
     {
       person = person_entity (ctx, j, j + name_len, TRUE);
       if (person >= 0)
         {
-          Mention *pm;
+          g_autofree char *surface = token_text (ctx, j, j + name_len);
+          Mention *pm = add_mention (ctx, j, j + name_len, person, ENT_ENTITY_PERSON, MK_NAME);
 
-          if (!ctx->discover)
-            {
-              g_autofree char *surface = token_text (ctx, j, j + name_len);
-
-              pm = add_mention (ctx, j, j + name_len, person, ENT_ENTITY_PERSON, MK_NAME);
-              pm->titled = TRUE;
-              count_mention (ctx, person, surface);
-            }
-          emit_office (ctx, person, office != NULL ? office->role : NULL, country, org);
+          pm->titled = TRUE;
+          count_mention (ctx, person, surface);
+          emit_office (ctx, person, role, country, org);
         }
       return j + name_len - i;
     }
@@ -1149,13 +1316,20 @@ match_title (DocContext *ctx,
   if (office == NULL)
     return j - i;
 
+  /* "Iran's leader, Ayatollah Ali Khamenei": the name after a comma. */
+  if (punct_is (ctx, j, ',') && (person = person_after_comma (ctx, j + 1)) >= 0)
+    {
+      emit_office (ctx, person, role, country, org);
+      return j - i;
+    }
+
   /* No name: a description. "Alexander Lukashenko, the President of Belarus"
    * is an apposition; "the Belarusian president said" refers back. */
   determiner = desc_start > 0 && is_determiner (ctx, desc_start - 1);
   owner = apposition_owner (ctx, determiner ? desc_start - 1 : desc_start);
   if (owner >= 0)
     {
-      emit_office (ctx, owner, office->role, country, org);
+      emit_office (ctx, owner, role, country, org);
       return j - i;
     }
   if (ctx->discover)
@@ -1167,18 +1341,18 @@ match_title (DocContext *ctx,
       guint first = determiner ? desc_start - 1 : desc_start;
       Mention *rm;
 
-      person = resolve_description (ctx, office->role, country, subject);
+      person = resolve_description (ctx, role, country, subject);
       if (person < 0)
         return j - i;
       /* The demonym before the office belongs to this description. */
       if (desc_start < i)
         ctx->mentions->len--;
       rm = add_mention (ctx, first, j, person, ENT_ENTITY_PERSON, MK_ROLE);
-      rm->role = office->role;
+      rm->role = role;
       rm->holder_country = country;
       count_mention (ctx, person, NULL);
       if (!doc_entity (ctx, person)->role_only)
-        emit_office (ctx, person, office->role, country, org);
+        emit_office (ctx, person, role, country, org);
     }
   return j - i;
 }
@@ -1341,6 +1515,7 @@ static const AgreementHead agreement_heads[] = {
   { "program", "program", "program", FALSE },
   { "plan", "plan", "plan", FALSE },
   { "document", "document", "document", FALSE },
+  { "consensus", "consensus", "consensus", FALSE },
   { "documents", "documents", "documents", FALSE },
 };
 
@@ -1421,10 +1596,19 @@ agreement_parties (DocContext *ctx,
     }
 }
 
+/* How good a name a mention gives an agreement. */
+typedef enum {
+  NAME_GENERATED,   /* "Belarus–Iran roadmap", from a bare "the roadmap" */
+  NAME_MODIFIED,    /* "cooperation roadmap" */
+  NAME_COMPLEMENT,  /* "agreement on the supply of defence equipment" */
+  NAME_PROPER,      /* "Strategic Partnership Roadmap" */
+} NameRank;
+
 static int
 agreement_entity (DocContext          *ctx,
                   const AgreementHead *head,
-                  const char          *surface)
+                  const char          *surface,
+                  NameRank             rank)
 {
   int parties[2];
   g_autofree char *key = NULL;
@@ -1444,19 +1628,29 @@ agreement_entity (DocContext          *ctx,
       pa = pb, pb = t;
     }
 
-  if (pa != NULL && pb != NULL)
+  /* A weak head reads better with its modifiers: "executive program document". */
+  {
+    const char *what = head->strong ? head->display : surface;
+
+    if (pa != NULL && pb != NULL)
+      {
+        key = g_strdup_printf ("%s %s %s", head->lemma, pa, pb);
+        name = g_strdup_printf ("%s–%s %s", pa, pb, what);
+      }
+    else if (pa != NULL)
+      {
+        key = g_strdup_printf ("%s %s", head->lemma, pa);
+        name = g_strdup_printf ("%s %s", pa, what);
+      }
+    else
+      {
+        key = g_strdup_printf ("%s %s", head->lemma, surface);
+        name = g_strdup (surface);
+      }
+  }
+  if (rank > NAME_GENERATED)
     {
-      key = g_strdup_printf ("%s %s %s", head->lemma, pa, pb);
-      name = g_strdup_printf ("%s–%s %s", pa, pb, head->display);
-    }
-  else if (pa != NULL)
-    {
-      key = g_strdup_printf ("%s %s", head->lemma, pa);
-      name = g_strdup_printf ("%s %s", pa, head->display);
-    }
-  else
-    {
-      key = g_strdup_printf ("%s %s", head->lemma, surface);
+      g_free (name);
       name = g_strdup (surface);
     }
 
@@ -1470,10 +1664,148 @@ agreement_entity (DocContext          *ctx,
         index = ensure_entity (ctx, ekey, ENT_ENTITY_AGREEMENT, name);
         g_free (doc_entity (ctx, index)->key);
         doc_entity (ctx, index)->key = g_strdup (folded);
+        g_hash_table_insert (doc_entity (ctx, index)->attributes, g_strdup ("name_rank"),
+                             g_strdup_printf ("%d", rank));
       }
+    else
+      {
+        EntExtractedEntity *e = doc_entity (ctx, index);
+        const char *had = g_hash_table_lookup (e->attributes, "name_rank");
+
+        /* The most descriptive form the document gives becomes the name. */
+        if (had != NULL && rank > (NameRank) atoi (had))
+          {
+            ent_extracted_entity_add_alias (e, e->name);
+            g_free (e->name);
+            e->name = g_strdup (surface);
+            g_hash_table_insert (e->attributes, g_strdup ("name_rank"), g_strdup_printf ("%d", rank));
+          }
+      }
+    g_hash_table_insert (doc_entity (ctx, index)->attributes, g_strdup ("lemma"), g_strdup (head->lemma));
   }
   ent_extracted_entity_add_alias (doc_entity (ctx, index), surface);
   return index;
+}
+
+static int
+agreement_by_lemma (DocContext *ctx,
+                    const char *lemma)
+{
+  for (guint k = ctx->ex->entities->len; k > 0; k--)
+    {
+      EntExtractedEntity *e = g_ptr_array_index (ctx->ex->entities, k - 1);
+      const char *l = g_hash_table_lookup (e->attributes, "lemma");
+
+      if (e->type == ENT_ENTITY_AGREEMENT && e->mentions > 0 && l != NULL &&
+          (g_str_equal (l, lemma) || (g_str_has_prefix (l, lemma) && l[strlen (lemma)] == 's') ||
+           (g_str_has_prefix (lemma, l) && lemma[strlen (l)] == 's')))
+        return (int) (k - 1);
+    }
+  return -1;
+}
+
+static void add_count_claim (DocContext *ctx, int agreement, guint count);
+
+/* "… on the supply of defence equipment and technology", "… of intent on
+ * cooperation in the Pacific": what the agreement is about, up to a comma
+ * or a word that starts something else. Returns the end token. */
+static guint
+agreement_complement (DocContext *ctx,
+                      guint       end)
+{
+  static const char *enders[] = { "that", "which", "who", "between", "with", "by", "during", "after", "before",
+                                  "at", "signed", "worth", "was", "were", "is", "are", "will", "would", "to",
+                                  "last", "this", "next", "as", NULL };
+  guint k, last_good;
+
+  if (!(key_is (ctx, end, "on") || key_is (ctx, end, "for") || key_is (ctx, end, "of")))
+    return end;
+  /* "on the occasion of", "on the sidelines of": when, not what. */
+  if (key_is (ctx, end + 1, "the") &&
+      (key_is (ctx, end + 2, "occasion") || key_is (ctx, end + 2, "sidelines") || key_is (ctx, end + 2, "margins") ||
+       key_is (ctx, end + 2, "eve") || key_is (ctx, end + 2, "basis") || key_is (ctx, end + 2, "part")))
+    return end;
+  k = end + 1;
+  last_good = end;
+  while (k < ctx_n_tokens (ctx) && k - end <= 9)
+    {
+      EntToken *t = ctx_token (ctx, k);
+
+      if (!(t->flags & TOK_WORD) && !(t->flags & TOK_JOINED))
+        break;
+      if ((t->flags & TOK_NUMBER) || ((t->flags & TOK_CAP) && (ctx_triggers (ctx, k) & TRIG_STOP)) ||
+          ((t->flags & TOK_WORD) && g_strv_contains (enders, ctx_key (ctx, k))))
+        break;
+      k++;
+      if ((t->flags & TOK_WORD) && !key_is (ctx, k - 1, "and") && !key_is (ctx, k - 1, "the") &&
+          !key_is (ctx, k - 1, "of") && !key_is (ctx, k - 1, "in") && !key_is (ctx, k - 1, "on"))
+        last_good = k;
+    }
+  return last_good;
+}
+
+/* "a Strategic Partnership Roadmap", "the Treaty on Friendship": capitalised
+ * words ending in (or begun by) an agreement head. */
+static guint
+match_named_agreement (DocContext *ctx,
+                       guint       i)
+{
+  const AgreementHead *head = NULL;
+  guint j = i, caps = 0, count, count_at = G_MAXUINT;
+  g_autofree char *surface = NULL;
+  int agreement;
+
+  if (ctx->discover || !(ctx_token (ctx, i)->flags & TOK_CAP) || (ctx_token (ctx, i)->flags & TOK_FIRST &&
+      ctx_triggers (ctx, i) & TRIG_STOP))
+    return 0;
+  /* Capitalised words, then the head, itself capitalised or not ("ANZUS
+   * treaty", "Five-Point Consensus"). */
+  while (j < ctx_n_tokens (ctx) && j - i < 6)
+    {
+      EntToken *t = ctx_token (ctx, j);
+
+      if ((t->flags & TOK_WORD) && (head = agreement_head (ctx, j)) != NULL && caps > 0)
+        break;
+      head = NULL;
+      if ((t->flags & TOK_JOINED) && caps > 0)
+        {
+          j++;
+          continue;
+        }
+      if (!(t->flags & TOK_WORD) || !(t->flags & TOK_CAP) || (t->flags & TOK_POSSESSIVE))
+        return 0;
+      if (lexicon_starts_at (ctx, j) && caps == 0)
+        return 0;
+      caps++;
+      j++;
+    }
+  if (head == NULL)
+    return 0;
+  j++;
+  if (key_is (ctx, j, "of") && key_is (ctx, j + 1, "understanding"))
+    j += 2;
+
+  surface = token_text (ctx, i, j);
+  agreement = agreement_entity (ctx, head, surface, NAME_PROPER);
+  add_mention (ctx, i, j, agreement, ENT_ENTITY_AGREEMENT, MK_NAME);
+  count_mention (ctx, agreement, NULL);
+  ctx->last_agreement = agreement;
+  count = number_before (ctx, i, &count_at);
+  add_count_claim (ctx, agreement, count);
+  return j - i;
+}
+
+static void
+add_count_claim (DocContext *ctx,
+                 int         agreement,
+                 guint       count)
+{
+  g_autofree char *value = NULL;
+
+  if (count <= 1)
+    return;
+  value = g_strdup_printf ("%u", count);
+  ent_extraction_add_claim (ctx->ex, (guint) agreement, "count", value, ctx->sentence);
 }
 
 static guint
@@ -1481,7 +1813,7 @@ match_agreement (DocContext *ctx,
                  guint       i)
 {
   const AgreementHead *head = agreement_head (ctx, i), *last_head;
-  guint first = i, end, count, count_at = G_MAXUINT, modifiers = 0;
+  guint first = i, end, complement_end, count, count_at = G_MAXUINT, modifiers = 0;
   gboolean signing, named = FALSE;
   g_autofree char *surface = NULL;
   int agreement;
@@ -1521,35 +1853,45 @@ match_agreement (DocContext *ctx,
   if (key_is (ctx, end, "of") && key_is (ctx, end + 1, "understanding"))
     end += 2;
   (void) last_head;
+  complement_end = agreement_complement (ctx, end);
+  /* "an agreement on a comprehensive roadmap" is the roadmap. */
+  for (guint k = end; k < complement_end; k++)
+    if (agreement_head (ctx, k) != NULL)
+      return end - i;
 
   count = number_before (ctx, first, &count_at);
   signing = sentence_has_trigger (ctx, TRIG_SIGN);
-  named = modifiers > 0 || end > i + 1;
+  named = modifiers > 0 || end > i + 1 || complement_end > end;
 
   if (!head->strong && !(signing && named))
     return end - i;
   if (!signing && count == 0 && !named)
     {
-      /* A bare "the agreements" refers to agreements already in the text. */
-      if (ctx->last_agreement < 0)
+      /* A bare "the roadmap" refers to the roadmap already in the text. */
+      int earlier = agreement_by_lemma (ctx, head->lemma);
+
+      if (earlier < 0)
         return end - i;
-      m = add_mention (ctx, i, end, ctx->last_agreement, ENT_ENTITY_AGREEMENT, MK_ROLE);
-      count_mention (ctx, ctx->last_agreement, NULL);
+      m = add_mention (ctx, i, end, earlier, ENT_ENTITY_AGREEMENT, MK_ROLE);
+      count_mention (ctx, earlier, NULL);
       return end - i;
     }
 
-  surface = token_text (ctx, first, end);
-  agreement = agreement_entity (ctx, head, surface);
+  surface = token_text (ctx, first, complement_end);
+  agreement = agreement_entity (ctx, head, surface,
+                                complement_end > end ? NAME_COMPLEMENT :
+                                modifiers > 0 || end > i + 1 ? NAME_MODIFIED : NAME_GENERATED);
+  if (complement_end > end)
+    {
+      g_autofree char *short_form = token_text (ctx, first, end);
+
+      ent_extracted_entity_add_alias (doc_entity (ctx, agreement), short_form);
+    }
   m = add_mention (ctx, first, end, agreement, ENT_ENTITY_AGREEMENT, MK_NAME);
   m->plural = g_str_has_suffix (ctx_key (ctx, i), "s");
   count_mention (ctx, agreement, NULL);
   ctx->last_agreement = agreement;
-  if (count > 1)
-    {
-      g_autofree char *value = g_strdup_printf ("%u", count);
-
-      ent_extraction_add_claim (ctx->ex, (guint) agreement, "count", value, ctx->sentence);
-    }
+  add_count_claim (ctx, agreement, count);
   return end - i;
 }
 
@@ -1832,7 +2174,7 @@ match_name (DocContext *ctx,
     return 0;
 
   /* Organizations may begin with words like "National" or "Supreme". */
-  len = scan_name (ctx, i, TRUE);
+  len = scan_name (ctx, i, TRUE, FALSE);
   if (len == 0)
     {
       guint j = i;
@@ -1859,7 +2201,7 @@ match_name (DocContext *ctx,
       (person_context_after (ctx, i + len) || person_context_before (ctx, i)))
     person = person_entity (ctx, i, i + len, TRUE);
 
-  if (person >= 0 && !ctx->discover)
+  if (person >= 0)
     {
       g_autofree char *surface = token_text (ctx, i, i + len);
 
@@ -1922,6 +2264,8 @@ find_mentions (DocContext *ctx)
   while (i < n)
     {
       EntToken *t = ctx_token (ctx, i);
+      guint32 trig;
+      gboolean cap, phrase;
       guint len;
 
       if (!(t->flags & TOK_WORD) || (t->flags & TOK_DOMAIN))
@@ -1929,31 +2273,62 @@ find_mentions (DocContext *ctx)
           i++;
           continue;
         }
-      if ((len = match_plural_office (ctx, i)) > 0 ||
-          (len = match_project (ctx, i)) > 0 ||
-          (len = match_title (ctx, i)) > 0 ||
-          (len = match_lexicon (ctx, i)) > 0 ||
-          (len = match_counterpart (ctx, i)) > 0)
+      /* Cheap tests first: most words are none of these. */
+      trig = t->lex != NULL ? t->lex->triggers : 0;
+      cap = (t->flags & TOK_CAP) != 0;
+      phrase = t->lex != NULL && t->lex->max_phrase > 0;
+
+      if ((key_is (ctx, i + 1, "of") && (len = match_plural_office (ctx, i)) > 0) ||
+          (cap && (len = match_project (ctx, i)) > 0) ||
+          (cap && (len = match_named_agreement (ctx, i)) > 0) ||
+          ((phrase || key_is (ctx, i, "leader")) && (len = match_title (ctx, i)) > 0) ||
+          (phrase && (len = match_lexicon (ctx, i)) > 0) ||
+          (key_is (ctx, i, "counterpart") && (len = match_counterpart (ctx, i)) > 0))
         {
           i += len;
           continue;
         }
       if (!ctx->discover &&
-          ((len = match_agreement (ctx, i)) > 0 ||
-           (len = match_project_reference (ctx, i)) > 0 ||
-           (len = match_collective (ctx, i)) > 0 ||
-           (len = match_pronoun (ctx, i)) > 0))
+          (((trig & TRIG_AGREEMENT) && (len = match_agreement (ctx, i)) > 0) ||
+           ((trig & TRIG_STOP) && (len = match_project_reference (ctx, i)) > 0) ||
+           ((trig & (TRIG_COLLECTIVE | TRIG_STOP)) && (len = match_collective (ctx, i)) > 0) ||
+           ((trig & (TRIG_PRONOUN | TRIG_STOP) || (t->flags & TOK_QUOTED)) && (len = match_pronoun (ctx, i)) > 0)))
         {
           i += len;
           continue;
         }
-      if ((len = match_name (ctx, i, headline)) > 0)
+      if (cap && (len = match_name (ctx, i, headline)) > 0)
         {
           i += len;
           continue;
         }
       i++;
     }
+}
+
+/* A person the sentence is about, not one in a relative clause ("which
+ * President X attended") or after a preposition ("a meeting with X"). */
+static gboolean
+is_subject_candidate (DocContext *ctx,
+                      Mention    *m)
+{
+  static const char *prepositions[] = { "with", "by", "of", "to", "from", "for", "at", "in", "on",
+                                        "during", "after", "before", "about", "against", "between",
+                                        "among", "than", "like", NULL };
+
+  if (m->quoted || !is_person_mention (ctx, m))
+    return FALSE;
+  if (m->first > 0 && is_word (ctx, m->first - 1) && g_strv_contains (prepositions, ctx_key (ctx, m->first - 1)))
+    return FALSE;
+  for (guint i = m->first; i > 0; i--)
+    {
+      if (punct_is (ctx, i - 1, ','))
+        break;
+      if (key_is (ctx, i - 1, "which") || key_is (ctx, i - 1, "who") || key_is (ctx, i - 1, "whom") ||
+          key_is (ctx, i - 1, "where") || key_is (ctx, i - 1, "when"))
+        return FALSE;
+    }
+  return TRUE;
 }
 
 static int
@@ -1963,7 +2338,7 @@ sentence_subject (DocContext *ctx)
     {
       Mention *m = ctx_mention (ctx, k);
 
-      if (!m->quoted && is_person_mention (ctx, m))
+      if (is_subject_candidate (ctx, m))
         return m->entity;
     }
   return -1;
@@ -2033,7 +2408,12 @@ process_sentence (DocContext *ctx,
                 span->start, span->end, &ctx->in_quote);
   find_mentions (ctx);
   if (ctx->discover)
-    return;
+    {
+      subject = sentence_subject (ctx);
+      if (subject >= 0)
+        ctx->last_subject = subject;
+      return;
+    }
 
   speaker = sentence_speaker (ctx);
   if (speaker < 0 && sentence_has_quote (ctx))
@@ -2078,6 +2458,58 @@ reset_salience (DocContext *ctx)
   for (guint k = 0; k < G_N_ELEMENTS (ctx->recent_persons); k++)
     ctx->recent_persons[k] = -1;
   ctx->in_quote = FALSE;
+}
+
+/* "The Leader of the Islamic Revolution met Lukashenko … Ayatollah Khamenei
+ * … The Leader said": a description read before the text tied its office to
+ * a person is that person, once the document has. */
+static void
+merge_role_only (DocContext *ctx)
+{
+  EntExtraction *ex = ctx->ex;
+
+  for (guint k = 0; k < ctx->role_only->len; k++)
+    {
+      RoleOnly *r = &g_array_index (ctx->role_only, RoleOnly, k);
+      int person = person_by_role (ctx, r->role, r->country, -1);
+      Person *p = person >= 0 ? doc_person_of (ctx, person) : NULL;
+      EntExtractedEntity *description = doc_entity (ctx, r->entity);
+
+      if (p == NULL || (p->country >= 0 && p->country != r->country))
+        {
+          /* Unresolved and tied to nothing: left to the project only when
+           * it takes part in a relation, else it is noise. */
+          gboolean related = FALSE;
+
+          for (guint n = 0; n < ex->relations->len && !related; n++)
+            {
+              EntExtractedRelation *rel = &g_array_index (ex->relations, EntExtractedRelation, n);
+
+              related = rel->type != ENT_RELATION_CO_MENTIONED &&
+                        (rel->source == (guint) r->entity || rel->target == (guint) r->entity);
+            }
+          if (!related)
+            description->mentions = 0;
+          continue;
+        }
+      for (guint n = 0; n < ex->relations->len; n++)
+        {
+          EntExtractedRelation *rel = &g_array_index (ex->relations, EntExtractedRelation, n);
+
+          if (rel->source == (guint) r->entity)
+            rel->source = (guint) person;
+          if (rel->target == (guint) r->entity)
+            rel->target = (guint) person;
+        }
+      for (guint n = ex->relations->len; n > 0; n--)
+        if (g_array_index (ex->relations, EntExtractedRelation, n - 1).source ==
+            g_array_index (ex->relations, EntExtractedRelation, n - 1).target)
+          g_array_remove_index (ex->relations, n - 1);
+      doc_entity (ctx, person)->mentions += description->mentions;
+      description->mentions = 0;
+      if (p->country < 0)
+        p->country = r->country;
+    }
 }
 
 /* Entities never mentioned in the second pass (a person discovered from a
@@ -2137,7 +2569,8 @@ ent_extractor_extract (EntExtractor      *self,
   ctx.persons = g_array_new (FALSE, TRUE, sizeof (Person));
   g_array_set_clear_func (ctx.persons, person_clear);
   ctx.country_mentions = g_array_new (FALSE, TRUE, sizeof (guint));
-  ctx.sentence_relations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  ctx.sentence_relations = g_array_new (FALSE, FALSE, sizeof (SentenceRelation));
+  ctx.role_only = g_array_new (FALSE, FALSE, sizeof (RoleOnly));
 
   sentences = ent_text_split_sentences (document->text, document->length);
   g_array_append_vals (ctx.ex->sentences, sentences->data, sentences->len);
@@ -2149,11 +2582,12 @@ ent_extractor_extract (EntExtractor      *self,
       for (guint s = 0; s < sentences->len; s++)
         {
           ctx.sentence = s;
-          g_hash_table_remove_all (ctx.sentence_relations);
+          g_array_set_size (ctx.sentence_relations, 0);
           process_sentence (&ctx, &g_array_index (sentences, EntSpan, s));
         }
     }
 
+  merge_role_only (&ctx);
   drop_unmentioned (ctx.ex);
 
   ent_tokens_clear (&ctx.tokens);
@@ -2161,6 +2595,7 @@ ent_extractor_extract (EntExtractor      *self,
   g_hash_table_unref (ctx.entity_keys);
   g_array_unref (ctx.persons);
   g_array_unref (ctx.country_mentions);
-  g_hash_table_unref (ctx.sentence_relations);
+  g_array_unref (ctx.sentence_relations);
+  g_array_unref (ctx.role_only);
   return ctx.ex;
 }

@@ -18,7 +18,10 @@ typedef struct {
 
 /* Turns raw bytes that are known to be valid UTF-8 into the text Entente
  * stores: NFC, CR/CRLF -> LF, NUL and other C0 controls (but TAB, LF) removed,
- * no BOM. ASCII input takes a fast path. Returns a newly allocated string. */
+ * no BOM. ASCII input takes a fast path. Returns a newly allocated string.
+ * Also: form feed, U+2028, U+2029 and NEL become LF; NBSP and the other
+ * Unicode spaces become ' '; DEL and C1 controls go. Typographic quotes and
+ * dashes stay. */
 char   *ent_text_normalize      (const char *text,
                                  gsize       length,
                                  gsize      *out_length);
@@ -28,7 +31,10 @@ char   *ent_text_normalize      (const char *text,
  * and brackets after the full stop, paragraph breaks (a blank line always ends
  * a sentence; so does a line that looks like a heading), and datelines
  * ("TEHRAN, March 13 (Reuters) -" stays with its sentence). Returns a GArray of
- * EntSpan covering every non-blank sentence in order. */
+ * EntSpan covering every non-blank sentence in order. Also: a leading
+ * "date YYYY-MM-DD" marker is a segment of its own; Markdown headings and
+ * list items start segments, rules are dropped; a run-on "sentence" is cut at
+ * a space after at most 8 KiB. */
 GArray *ent_text_split_sentences (const char *text,
                                   gsize       length);
 

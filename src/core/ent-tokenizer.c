@@ -190,18 +190,24 @@ word_case_flags (const char *start,
 
   for (const char *p = start; p < end; p = next_char (p))
     {
-      gunichar c = char_at (p, end);
+      if ((guchar) *p < 0x80)
+        {
+          upper += g_ascii_isupper (*p);
+          lower += g_ascii_islower (*p);
+        }
+      else
+        {
+          gunichar c = char_at (p, end);
 
-      if (g_unichar_isupper (c))
-        upper++;
-      else if (g_unichar_islower (c))
-        lower++;
+          upper += g_unichar_isupper (c);
+          lower += g_unichar_islower (c);
+        }
     }
-  if (g_unichar_isupper (first))
+  if (first < 0x80 ? g_ascii_isupper ((char) first) : g_unichar_isupper (first))
     flags |= TOK_CAP;
   if (upper >= 2 && lower == 0)
     flags |= TOK_ALLCAPS;
-  if (g_unichar_isdigit (first))
+  if (first < 0x80 && g_ascii_isdigit ((char) first))
     flags |= TOK_NUMBER;
   return flags;
 }

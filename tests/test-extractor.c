@@ -1,0 +1,326 @@
+/* test-extractor.c — what the extractor reads off short texts.
+ *
+ * Each case is a few sentences written for this test, in the ways news
+ * presents people, offices and relations, with the facts a reader expects.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "ent-document.h"
+#include "ent-extractor.h"
+#include "ent-lexicon.h"
+
+static EntExtraction *
+extract (const char   *text,
+         EntDocument **out_document)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EntExtractor) extractor = ent_extractor_new (ent_lexicon_get_default ());
+  EntDocument *document = ent_document_new_from_text (text, -1, ENT_DOCUMENT_FORMAT_TEXT, NULL, &error);
+  EntExtraction *extraction;
+
+  g_assert_no_error (error);
+  extraction = ent_extractor_extract (extractor, document);
+  if (out_document != NULL)
+    *out_document = document;
+  else
+    ent_document_free (document);
+  return extraction;
+}
+
+static int
+find_entity (EntExtraction *ex,
+             EntEntityType  type,
+             const char    *name)
+{
+  for (guint i = 0; i < ex->entities->len; i++)
+    {
+      EntExtractedEntity *e = g_ptr_array_index (ex->entities, i);
+
+      if (e->type == type && g_str_equal (e->name, name))
+        return (int) i;
+    }
+  return -1;
+}
+
+static guint
+count_type (EntExtraction *ex,
+            EntEntityType  type)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < ex->entities->len; i++)
+    n += ((EntExtractedEntity *) g_ptr_array_index (ex->entities, i))->type == type;
+  return n;
+}
+
+static void
+dump (EntExtraction *ex)
+{
+  for (guint i = 0; i < ex->entities->len; i++)
+    {
+      EntExtractedEntity *e = g_ptr_array_index (ex->entities, i);
+
+      g_test_message ("entity %u: %s “%s”", i, ent_entity_type_to_string (e->type), e->name);
+    }
+  for (guint i = 0; i < ex->relations->len; i++)
+    {
+      EntExtractedRelation *r = &g_array_index (ex->relations, EntExtractedRelation, i);
+
+      g_test_message ("relation: %s %s -> %s (%s)", ent_relation_type_to_string (r->type),
+                      ((EntExtractedEntity *) g_ptr_array_index (ex->entities, r->source))->name,
+                      ((EntExtractedEntity *) g_ptr_array_index (ex->entities, r->target))->name,
+                      r->role != NULL ? r->role : "");
+    }
+}
+
+static gboolean
+has_relation_full (EntExtraction   *ex,
+                   EntRelationType  type,
+                   EntEntityType    source_type,
+                   const char      *source,
+                   EntEntityType    target_type,
+                   const char      *target,
+                   const char      *role)
+{
+  int s = find_entity (ex, source_type, source);
+  int t = find_entity (ex, target_type, target);
+
+  for (guint i = 0; s >= 0 && t >= 0 && i < ex->relations->len; i++)
+    {
+      EntExtractedRelation *r = &g_array_index (ex->relations, EntExtractedRelation, i);
+      gboolean forward = r->source == (guint) s && r->target == (guint) t;
+      gboolean backward = r->source == (guint) t && r->target == (guint) s;
+
+      if (r->type != type)
+        continue;
+      if (!(forward || (backward && ent_relation_type_is_symmetric (type))))
+        continue;
+      if (role != NULL && g_strcmp0 (r->role, role) != 0)
+        continue;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+#define P ENT_ENTITY_PERSON
+#define C ENT_ENTITY_COUNTRY
+#define O ENT_ENTITY_ORGANIZATION
+#define A ENT_ENTITY_AGREEMENT
+#define L ENT_ENTITY_PLACE
+#define J ENT_ENTITY_PROJECT
+
+#define assert_relation(ex, type, st, s, tt, t) \
+  G_STMT_START { \
+    if (!has_relation_full (ex, type, st, s, tt, t, NULL)) \
+      { dump (ex); g_error ("missing %s: %s -> %s", ent_relation_type_to_string (type), s, t); } \
+  } G_STMT_END
+
+#define assert_no_relation(ex, type, st, s, tt, t) \
+  G_STMT_START { \
+    if (has_relation_full (ex, type, st, s, tt, t, NULL)) \
+      { dump (ex); g_error ("unexpected %s: %s -> %s", ent_relation_type_to_string (type), s, t); } \
+  } G_STMT_END
+
+#define assert_entity(ex, type, name) \
+  G_STMT_START { \
+    if (find_entity (ex, type, name) < 0) \
+      { dump (ex); g_error ("missing %s “%s”", ent_entity_type_to_string (type), name); } \
+  } G_STMT_END
+
+static void
+test_title_and_demonym (void)
+{
+  g_autoptr(EntExtraction) ex = extract (
+    "Kenyan President Amani Odhiambo arrived in Addis Ababa on Tuesday. "
+    "Odhiambo said the visit would deepen ties with Ethiopia.", NULL);
+
+  assert_entity (ex, P, "Amani Odhiambo");
+  assert_entity (ex, C, "Kenya");
+  g_assert_true (has_relation_full (ex, ENT_RELATION_HOLDS_OFFICE, P, "Amani Odhiambo", C, "Kenya", "President"));
+  assert_relation (ex, ENT_RELATION_VISITED, P, "Amani Odhiambo", L, "Addis Ababa");
+  assert_relation (ex, ENT_RELATION_COOPERATES_WITH, C, "Kenya", C, "Ethiopia");
+  /* The title is never part of the name, and one person is one entity. */
+  g_assert_cmpuint (count_type (ex, P), ==, 1);
+}
+
+static void
+test_apposition (void)
+{
+  g_autoptr(EntExtraction) ex = extract (
+    "Marta Lindqvist, the Prime Minister of Sweden, met Jonas Petersen, Denmark's foreign minister, in Stockholm.",
+    NULL);
+
+  g_assert_true (has_relation_full (ex, ENT_RELATION_HOLDS_OFFICE, P, "Marta Lindqvist", C, "Sweden", "Prime Minister"));
+  g_assert_true (has_relation_full (ex, ENT_RELATION_HOLDS_OFFICE, P, "Jonas Petersen", C, "Denmark", "Foreign Minister"));
+  assert_relation (ex, ENT_RELATION_MET, P, "Marta Lindqvist", P, "Jonas Petersen");
+}
+
+static void
+test_possessive_office_and_honorific (void)
+{
+  g_autoptr(EntExtraction) ex = extract (
+    "Egypt's top diplomat Karim Farouk held talks with Sheikh Hamad Al Nuaimi in Cairo. "
+    "Mr Farouk told reporters the meeting was constructive.", NULL);
+
+  assert_entity (ex, P, "Karim Farouk");
+  assert_entity (ex, P, "Hamad Al Nuaimi");
+  g_assert_true (has_relation_full (ex, ENT_RELATION_HOLDS_OFFICE, P, "Karim Farouk", C, "Egypt", "Foreign Minister"));
+  assert_relation (ex, ENT_RELATION_MET, P, "Karim Farouk", P, "Hamad Al Nuaimi");
+  g_assert_cmpuint (count_type (ex, P), ==, 2);
+}
+
+static void
+test_description_and_pronoun (void)
+{
+  g_autoptr(EntExtraction) ex = extract (
+    "Chilean President Rosa Ibarra hosted Peruvian President Tomas Quispe in Santiago on Monday. "
+    "The Peruvian president said he had come to Chile to open a new chapter. "
+    "He invited Ibarra to visit Lima.", NULL);
+
+  assert_relation (ex, ENT_RELATION_HOSTED, P, "Rosa Ibarra", P, "Tomas Quispe");
+  assert_relation (ex, ENT_RELATION_INVITED, P, "Tomas Quispe", P, "Rosa Ibarra");
+  g_assert_cmpuint (count_type (ex, P), ==, 2);
+}
+
+static void
+test_collective_and_agreement (void)
+{
+  g_autoptr(EntExtraction) ex = extract (
+    "Vietnamese President Nguyen Van Long and Laotian President Sone Phommavong held talks in Hanoi. "
+    "The two presidents signed a cooperation roadmap and five memorandums of understanding.", NULL);
+  int mou;
+
+  assert_relation (ex, ENT_RELATION_MET, P, "Nguyen Van Long", P, "Sone Phommavong");
+  assert_relation (ex, ENT_RELATION_SIGNED, P, "Nguyen Van Long", A, "cooperation roadmap");
+  assert_relation (ex, ENT_RELATION_SIGNED, P, "Sone Phommavong", A, "cooperation roadmap");
+  mou = find_entity (ex, A, "memorandums of understanding");
+  g_assert_cmpint (mou, >=, 0);
+  g_assert_cmpuint (ex->claims->len, >=, 1);
+  g_assert_cmpstr (g_array_index (ex->claims, EntExtractedClaim, 0).value, ==, "5");
+}
+
+static void
+test_countries_signing (void)
+{
+  g_autoptr(EntExtraction) ex = extract (
+    "Norway and Iceland signed a fisheries agreement on Friday. "
+    "The agreement between Oslo and Reykjavik runs for ten years.", NULL);
+
+  assert_relation (ex, ENT_RELATION_SIGNED, C, "Norway", A, "fisheries agreement");
+  assert_relation (ex, ENT_RELATION_PARTY_TO, C, "Iceland", A, "fisheries agreement");
+  g_assert_cmpuint (count_type (ex, A), ==, 1);
+}
+
+static void
+test_sanctions (void)
+{
+  g_autoptr(EntExtraction) ex = extract (
+    "Both Syria and Venezuela are under sanctions by the United States. "
+    "The European Union imposed new sanctions on Belarus in June. "
+    "Read next: Cuba calls for closer ties with Nicaragua to ease sanctions.", NULL);
+
+  assert_relation (ex, ENT_RELATION_SANCTIONS, C, "United States", C, "Syria");
+  assert_relation (ex, ENT_RELATION_SANCTIONS, C, "United States", C, "Venezuela");
+  assert_relation (ex, ENT_RELATION_SANCTIONS, O, "European Union", C, "Belarus");
+  assert_no_relation (ex, ENT_RELATION_SANCTIONS, C, "Nicaragua", C, "Cuba");
+}
+
+static void
+test_capital_as_place_or_government (void)
+{
+  g_autoptr(EntExtraction) ex = extract (
+    "Moscow and Beijing pledged closer cooperation. "
+    "The Chinese delegation arrived in Moscow on Sunday.", NULL);
+
+  assert_relation (ex, ENT_RELATION_COOPERATES_WITH, C, "Russia", C, "China");
+  assert_entity (ex, L, "Moscow");
+}
+
+static void
+test_project (void)
+{
+  g_autoptr(EntExtraction) ex = extract (
+    "Uzbek President Timur Karimov backed the Trans-Afghan Railway, saying the railway would benefit "
+    "Uzbekistan, Afghanistan and Pakistan.", NULL);
+
+  assert_entity (ex, J, "Trans-Afghan Railway");
+  assert_relation (ex, ENT_RELATION_ADVOCATES, P, "Timur Karimov", J, "Trans-Afghan Railway");
+  assert_relation (ex, ENT_RELATION_INVOLVES, J, "Trans-Afghan Railway", C, "Pakistan");
+}
+
+static void
+test_alliance (void)
+{
+  g_autoptr(EntExtraction) ex = extract (
+    "Serbian President Milan Jovic, a close ally of Hungarian Prime Minister Lajos Szabo, "
+    "spoke after the war in Ukraine began.", NULL);
+
+  assert_relation (ex, ENT_RELATION_ALLIED_WITH, P, "Milan Jovic", P, "Lajos Szabo");
+  assert_no_relation (ex, ENT_RELATION_ALLIED_WITH, P, "Milan Jovic", C, "Ukraine");
+}
+
+static void
+test_headline_is_no_person (void)
+{
+  g_autoptr(EntExtraction) ex = extract (
+    "Sanctioned States Should Cooperate Against Western Measures\n\n"
+    "The foreign minister met his counterpart.", NULL);
+
+  g_assert_cmpuint (count_type (ex, P), ==, 0);
+}
+
+static void
+test_evidence_is_a_sentence (void)
+{
+  EntDocument *document = NULL;
+  g_autoptr(EntExtraction) ex = extract (
+    "Ghanaian President Kofi Mensah met Togolese President Yao Agbeko in Accra. Trade was discussed.",
+    &document);
+
+  g_assert_cmpuint (ex->relations->len, >, 0);
+  for (guint i = 0; i < ex->relations->len; i++)
+    {
+      EntExtractedRelation *r = &g_array_index (ex->relations, EntExtractedRelation, i);
+      EntSpan *span = &g_array_index (ex->sentences, EntSpan, r->sentence);
+
+      g_assert_cmpuint (span->end, <=, document->length);
+      g_assert_true (g_str_has_prefix (document->text + span->start, "Ghanaian President"));
+    }
+  ent_document_free (document);
+}
+
+static void
+test_no_people_from_nothing (void)
+{
+  g_autoptr(EntExtraction) ex = extract ("It rained all day. Nobody came, and the markets stayed closed.", NULL);
+
+  g_assert_cmpuint (ex->entities->len, ==, 0);
+  g_assert_cmpuint (ex->relations->len, ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/entente/extractor/title-and-demonym", test_title_and_demonym);
+  g_test_add_func ("/entente/extractor/apposition", test_apposition);
+  g_test_add_func ("/entente/extractor/possessive-office-and-honorific", test_possessive_office_and_honorific);
+  g_test_add_func ("/entente/extractor/description-and-pronoun", test_description_and_pronoun);
+  g_test_add_func ("/entente/extractor/collective-and-agreement", test_collective_and_agreement);
+  g_test_add_func ("/entente/extractor/countries-signing", test_countries_signing);
+  g_test_add_func ("/entente/extractor/sanctions", test_sanctions);
+  g_test_add_func ("/entente/extractor/capital-as-place-or-government", test_capital_as_place_or_government);
+  g_test_add_func ("/entente/extractor/project", test_project);
+  g_test_add_func ("/entente/extractor/alliance", test_alliance);
+  g_test_add_func ("/entente/extractor/headline-is-no-person", test_headline_is_no_person);
+  g_test_add_func ("/entente/extractor/evidence-is-a-sentence", test_evidence_is_a_sentence);
+  g_test_add_func ("/entente/extractor/nothing-to-find", test_no_people_from_nothing);
+
+  return g_test_run ();
+}
