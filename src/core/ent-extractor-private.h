@@ -109,6 +109,9 @@ void                doc_top_countries       (DocContext *ctx,
                                              int        *b);
 int                 doc_capital_place       (DocContext *ctx,
                                              int         lexicon_country);
+guint               match_phrase_at         (DocContext    *ctx,
+                                             guint          i,
+                                             const GArray **out_matches);
 
 /* ent-extractor-relations.c */
 void                extract_relations       (DocContext *ctx);

@@ -400,7 +400,8 @@ coordinated (DocContext    *ctx,
           /* "Iran and Belarus", "X, Y", "Tehran-Minsk" */
           if (tok_is (ctx, i, "and") || punct_is_comma (t) || ((t->flags & TOK_PUNCT) && (t->flags & TOK_JOINED)))
             conjunction = TRUE;
-          else if (!(tok_is (ctx, i, "the") || tok_is (ctx, i, "both") || tok_is (ctx, i, "as") ||
+          else if (!(tok_is (ctx, i, "the") || tok_is (ctx, i, "a") || tok_is (ctx, i, "an") || tok_is (ctx, i, "of") ||
+                     tok_is (ctx, i, "both") || tok_is (ctx, i, "as") ||
                      tok_is (ctx, i, "well") || (t->flags & (TOK_CAP | TOK_NUMBER | TOK_JOINED)) ||
                      (ctx_triggers (ctx, i) & TRIG_NUMBER) || (t->lex != NULL && t->lex->max_phrase > 0)))
             joined = FALSE;
@@ -469,7 +470,12 @@ rule_met (DocContext *ctx,
   int after;
   guint from = i;
 
-  if (!tok_in (ctx, i, meet_words) || negated (ctx, i))
+  if (tok_is (ctx, i, "joined") &&
+      index_of_word (ctx, i + 1, i + NEAR, (const char *[]) { "meeting", "talks", "meetings", NULL }) < 0)
+    return;
+  if (!tok_in (ctx, i, meet_words) && !tok_is (ctx, i, "joined"))
+    return;
+  if (negated (ctx, i))
     return;
 
   left = coordinated (ctx, mention_before (ctx, i, is_person), is_person, FALSE);
@@ -654,6 +660,26 @@ rule_signed (DocContext *ctx,
   else
     {
       subject = mention_before (ctx, i, is_signer);
+      /* "X met her counterpart Y … and signed": both sign. */
+      if (subject >= 0 && (tok_is (ctx, i - 1, "and") || (tok_is (ctx, i - 2, "and") && tok_is (ctx, i - 1, "also"))))
+        {
+          int first = -1;
+
+          for (guint k = 0; k < (guint) subject && first < 0; k++)
+            if (is_signer (ctx, ctx_mention (ctx, k)) && ctx_mention (ctx, k)->type == ENT_ENTITY_PERSON &&
+                same_clause (ctx, ctx_mention (ctx, k)->last, i))
+              first = (int) k;
+          if (first >= 0 && related_in_sentence (ctx, ctx_mention (ctx, first)->entity, ctx_mention (ctx, subject)->entity))
+            {
+              object = mention_after (ctx, i, NEAR, is_agreement);
+              signers = g_array_new (FALSE, FALSE, sizeof (int));
+              g_array_append_val (signers, ctx_mention (ctx, first)->entity);
+              g_array_append_val (signers, ctx_mention (ctx, subject)->entity);
+              agreements = coordinated (ctx, object, is_agreement, TRUE);
+              sign_each (ctx, signers, agreements, FALSE);
+              return;
+            }
+        }
       if (subject >= 0 && ctx_mention (ctx, subject)->kind == MK_DEMONYM)
         demonyms = TRUE;
       if (subject < 0)
@@ -835,8 +861,18 @@ rule_member_of (DocContext *ctx,
       index_of_word (ctx, i > 4 ? i - 4 : 0, i, (const char *[]) { "candidate", "bid", "applied", "application",
                                                                   "observer", "partner", NULL }) >= 0)
     return;
-  if (tok_in (ctx, i, (const char *[]) { "member", "members", "membership", NULL }))
+  if (tok_in (ctx, i, (const char *[]) { "belong", "belongs", "belonged", NULL }) && tok_is (ctx, i + 1, "to") &&
+      (org = mention_after (ctx, i + 1, 3, is_organization)) >= 0 &&
+      (country = mention_before (ctx, i, is_member_country)) >= 0)
+    members_of (ctx, country, FALSE, org);
+  else if (tok_in (ctx, i, (const char *[]) { "member", "members", "membership", NULL }))
     {
+      /* "… are all SCO members, as are China, Russia, India and Pakistan" */
+      if (punct_is_comma (ctx_token (ctx, MIN (i + 1, ctx_n_tokens (ctx) - 1))) && tok_is (ctx, i + 2, "as") &&
+          (tok_is (ctx, i + 3, "are") || tok_is (ctx, i + 3, "is")) &&
+          (org = mention_before (ctx, i, is_organization)) >= 0 &&
+          (country = mention_after (ctx, i + 3, 3, is_member_country)) >= 0)
+        members_of (ctx, country, TRUE, org);
       if (tok_is (ctx, i + 1, "of") && (org = mention_after (ctx, i + 1, 4, is_organization)) >= 0 &&
           (country = mention_before (ctx, i, is_member_country)) >= 0)
         members_of (ctx, country, FALSE, org);
@@ -940,6 +976,43 @@ rule_builds (DocContext *ctx,
 
       for (guint n = 0; n < countries->len; n++)
         add_relation (ctx, ENT_RELATION_INVOLVES, m->entity, g_array_index (countries, int, n), NULL);
+    }
+}
+
+/* "China–Pakistan Economic Corridor", "Budapest-Belgrade railway": the
+ * countries a project's name names, or whose cities it names. */
+static void
+rule_project_name (DocContext *ctx,
+                   guint       k)
+{
+  Mention *m = ctx_mention (ctx, k);
+
+  if (m->entity < 0 || m->type != ENT_ENTITY_PROJECT || m->kind != MK_NAME)
+    return;
+  for (guint i = m->first; i < m->last; i++)
+    {
+      const GArray *matches;
+      const LexCountry *country = NULL;
+      guint len;
+
+      if (!(ctx_token (ctx, i)->flags & TOK_WORD) || !(ctx_token (ctx, i)->flags & TOK_CAP) || ctx_token (ctx, i)->lex == NULL ||
+          ctx_token (ctx, i)->lex->max_phrase == 0)
+        continue;
+      len = match_phrase_at (ctx, i, &matches);
+      for (guint n = 0; len > 0 && n < matches->len && country == NULL; n++)
+        {
+          const LexMatch *lm = &g_array_index (matches, LexMatch, n);
+
+          if (lm->kind == LEX_COUNTRY || lm->kind == LEX_CAPITAL)
+            country = ent_lexicon_get_country (ctx->lexicon, lm->index);
+          else if (lm->kind == LEX_PLACE && ent_lexicon_get_place (ctx->lexicon, lm->index)->country >= 0)
+            country = ent_lexicon_get_country (ctx->lexicon, ent_lexicon_get_place (ctx->lexicon, lm->index)->country);
+        }
+      if (country != NULL)
+        add_relation (ctx, ENT_RELATION_INVOLVES, m->entity,
+                      doc_country_entity (ctx, ent_lexicon_find_country (ctx->lexicon, country->code)), NULL);
+      if (len > 1)
+        i += len - 1;
     }
 }
 
@@ -1272,7 +1345,7 @@ extract_relations (DocContext *ctx)
       if (lex == NULL)
         continue;
       trig = lex->triggers;
-      if (trig & (TRIG_MEET | TRIG_SPEECH))
+      if (trig & (TRIG_MEET | TRIG_SPEECH | TRIG_MEMBER))
         rule_met (ctx, i);
       if (trig & TRIG_HOST)
         rule_hosted (ctx, i);
@@ -1303,6 +1376,7 @@ extract_relations (DocContext *ctx)
       rule_parties (ctx, k);
       rule_involves (ctx, k);
       rule_builds (ctx, k);
+      rule_project_name (ctx, k);
       rule_located_in (ctx, k);
     }
 

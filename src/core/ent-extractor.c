@@ -332,10 +332,10 @@ is_determiner (DocContext *ctx,
 
 /* Looks up the longest lexicon phrase starting at token @i (dashes glued
  * inside it are skipped: "Guinea-Bissau"). Returns the number of tokens. */
-static guint
-match_phrase (DocContext    *ctx,
-              guint          i,
-              const GArray **out_matches)
+guint
+match_phrase_at (DocContext    *ctx,
+                 guint          i,
+                 const GArray **out_matches)
 {
   const LexWord *lex = ctx_token (ctx, i)->lex;
   guint idx[16];
@@ -386,7 +386,7 @@ lexicon_starts_at (DocContext *ctx,
 {
   const GArray *matches;
 
-  return match_phrase (ctx, i, &matches) > 0;
+  return match_phrase_at (ctx, i, &matches) > 0;
 }
 
 /* The best non-title lexicon entry for tokens [i, i+n): names must be
@@ -503,7 +503,7 @@ lexicon_ends_name (DocContext *ctx,
 {
   const GArray *matches;
 
-  if (match_phrase (ctx, j, &matches) == 0)
+  if (match_phrase_at (ctx, j, &matches) == 0)
     return FALSE;
   if (!after_title)
     return TRUE;
@@ -554,7 +554,23 @@ scan_name (DocContext *ctx,
             break;
         }
       else if ((t->flags & TOK_JOINED) && words > 0)
-        j++;
+        {
+          /* "Park Ji-hoon": a short lower-case part after a dash belongs to
+           * the name; "-led", "-based" do not. */
+          static const char *suffixes[] = { "led", "based", "backed", "born", "owned", "run", "era", "style",
+                                            "made", "bound", "linked", "held", "like", NULL };
+
+          if (is_word (ctx, j + 1) && !(ctx_token (ctx, j + 1)->flags & TOK_CAP))
+            {
+              if (ctx_token (ctx, j + 1)->end - ctx_token (ctx, j + 1)->start > 4 ||
+                  g_strv_contains (suffixes, ctx_key (ctx, j + 1)))
+                break;
+              j += 2;
+              end = j;
+              continue;
+            }
+          j++;
+        }
       else if (punct_is (ctx, j, '.') && words > 0 && j == end &&
                ctx_token (ctx, j - 1)->end - ctx_token (ctx, j - 1)->start == 1)
         j++;  /* an initial: "George W. Bush" */
@@ -603,6 +619,28 @@ find_person (DocContext *ctx,
   return found;
 }
 
+/* "Wang" for "Wang Lei", "Faisal" for "Faisal bin Jassim Al Thani",
+ * "Monteiro" for "Rafael Monteiro Lins": a word of exactly one person's name. */
+static Person *
+find_person_by_any_name (DocContext *ctx,
+                         const char *word)
+{
+  Person *found = NULL;
+
+  for (guint i = 0; i < ctx->persons->len; i++)
+    {
+      Person *p = &g_array_index (ctx->persons, Person, i);
+      g_auto(GStrv) given = g_strsplit (p->given, " ", -1);
+
+      if (!g_strv_contains ((const char * const *) given, word))
+        continue;
+      if (found != NULL)
+        return NULL;
+      found = p;
+    }
+  return found;
+}
+
 static int
 person_entity (DocContext *ctx,
                guint       first,
@@ -620,6 +658,8 @@ person_entity (DocContext *ctx,
     return -1;
 
   person = find_person (ctx, given, surname);
+  if (person == NULL && *given == '\0')
+    person = find_person_by_any_name (ctx, surname);
   if (person != NULL)
     {
       EntExtractedEntity *entity = doc_entity (ctx, person->entity);
@@ -815,7 +855,7 @@ match_plural_office (DocContext *ctx,
       while (j < ctx_n_tokens (ctx) && n < 2)
         {
           const GArray *matches;
-          guint len = is_word (ctx, j) ? match_phrase (ctx, j, &matches) : 0;
+          guint len = is_word (ctx, j) ? match_phrase_at (ctx, j, &matches) : 0;
           const LexMatch *cm = len > 0 ? pick_entity_match (ctx, j, matches) : NULL;
 
           if (cm == NULL || (cm->kind != LEX_COUNTRY && cm->kind != LEX_CAPITAL))
@@ -1066,7 +1106,7 @@ person_after_comma (DocContext *ctx,
   for (;;)
     {
       const GArray *matches;
-      guint tlen = is_word (ctx, j) ? match_phrase (ctx, j, &matches) : 0;
+      guint tlen = is_word (ctx, j) ? match_phrase_at (ctx, j, &matches) : 0;
       const LexMatch *tm = tlen > 0 ? pick_title_match (matches) : NULL;
 
       if (tm == NULL || ent_lexicon_get_title (ctx->lexicon, tm->index)->klass != LEX_TITLE_HONORIFIC)
@@ -1170,7 +1210,7 @@ match_title (DocContext *ctx,
              guint       i)
 {
   const GArray *matches;
-  guint len = match_phrase (ctx, i, &matches);
+  guint len = match_phrase_at (ctx, i, &matches);
   const LexMatch *m = pick_title_match (len > 0 ? matches : NULL);
   const LexTitle *title, *office = NULL;
   int country = -1, org = -1;
@@ -1214,7 +1254,7 @@ match_title (DocContext *ctx,
 
       if (punct_is (ctx, j, '.'))
         j++;
-      more_len = j < ctx_n_tokens (ctx) && is_word (ctx, j) ? match_phrase (ctx, j, &more) : 0;
+      more_len = j < ctx_n_tokens (ctx) && is_word (ctx, j) ? match_phrase_at (ctx, j, &more) : 0;
       mm = more_len > 0 ? pick_title_match (more) : NULL;
       if (mm == NULL)
         break;
@@ -1231,7 +1271,7 @@ match_title (DocContext *ctx,
 
       if (key_is (ctx, k, "the"))
         k++;
-      clen = k < ctx_n_tokens (ctx) && is_word (ctx, k) ? match_phrase (ctx, k, &matches) : 0;
+      clen = k < ctx_n_tokens (ctx) && is_word (ctx, k) ? match_phrase_at (ctx, k, &matches) : 0;
       if (clen > 0)
         {
           const LexMatch *cm = pick_entity_match (ctx, k, matches);
@@ -1361,8 +1401,8 @@ match_title (DocContext *ctx,
 /* Projects: "North-South Transport Corridor", "Rasht–Astara railway"  */
 
 static const char *project_heads[] = {
-  "corridor", "corridors", "railway", "railroad", "pipeline", "highway", "motorway",
-  "initiative", "canal", "bridge", "tunnel", "project", "line", "road", NULL
+  "corridor", "corridors", "railway", "railroad", "pipeline", "highway", "motorway", "expressway",
+  "initiative", "canal", "bridge", "tunnel", "project", "line", "road", "rail", "route", NULL
 };
 
 static const char *project_noise[] = { "the", "international", "transport", "transit", NULL };
@@ -1424,7 +1464,7 @@ match_project (DocContext *ctx,
       !key_is (ctx, i, "international")))
     return 0;
 
-  while (j < ctx_n_tokens (ctx) && j - i < 8)
+  while (j < ctx_n_tokens (ctx) && j - i < 14)
     {
       EntToken *t = ctx_token (ctx, j);
 
@@ -1736,9 +1776,14 @@ agreement_complement (DocContext *ctx,
       if ((t->flags & TOK_NUMBER) || ((t->flags & TOK_CAP) && (ctx_triggers (ctx, k) & TRIG_STOP)) ||
           ((t->flags & TOK_WORD) && g_strv_contains (enders, ctx_key (ctx, k))))
         break;
+      /* "… in Novi Sad and a protocol on …": a second agreement starts. */
+      if (key_is (ctx, k, "and") && (key_is (ctx, k + 1, "a") || key_is (ctx, k + 1, "an") ||
+                                     agreement_head (ctx, k + 1) != NULL || is_determiner (ctx, k + 1)))
+        break;
       k++;
       if ((t->flags & TOK_WORD) && !key_is (ctx, k - 1, "and") && !key_is (ctx, k - 1, "the") &&
-          !key_is (ctx, k - 1, "of") && !key_is (ctx, k - 1, "in") && !key_is (ctx, k - 1, "on"))
+          !key_is (ctx, k - 1, "of") && !key_is (ctx, k - 1, "in") && !key_is (ctx, k - 1, "on") &&
+          !key_is (ctx, k - 1, "a") && !key_is (ctx, k - 1, "an"))
         last_good = k;
     }
   return last_good;
@@ -2024,13 +2069,28 @@ match_lexicon (DocContext *ctx,
                guint       i)
 {
   const GArray *matches;
-  guint len = match_phrase (ctx, i, &matches);
+  guint len = match_phrase_at (ctx, i, &matches);
   const LexMatch *m;
   g_autofree char *surface = NULL;
   int entity;
 
   if (len == 0 || (m = pick_entity_match (ctx, i, matches)) == NULL)
     return 0;
+  if ((m->kind == LEX_PLACE || m->kind == LEX_CAPITAL) && is_word (ctx, i + len) &&
+      (ctx_token (ctx, i + len)->flags & TOK_CAP))
+    {
+      guint name_len = scan_name (ctx, i, TRUE, TRUE);
+      int person = name_len > len ? person_entity (ctx, i, i + name_len, FALSE) : -1;
+
+      if (person >= 0)
+        {
+          g_autofree char *name = token_text (ctx, i, i + name_len);
+
+          add_mention (ctx, i, i + name_len, person, ENT_ENTITY_PERSON, MK_NAME);
+          count_mention (ctx, person, name);
+          return name_len;
+        }
+    }
   if (ctx->discover && (m->kind == LEX_CAPITAL || m->kind == LEX_METONYM))
     {
       note_country (ctx, doc_country_entity (ctx, (int) m->index));
@@ -2268,6 +2328,14 @@ find_mentions (DocContext *ctx)
       gboolean cap, phrase;
       guint len;
 
+      /* "(Anatolia Wire)" after a dateline names the outlet, not a place. */
+      if ((t->flags & TOK_PUNCT) && t->punct == '(' && i > 0 && i < 8 &&
+          (ctx_token (ctx, i - 1)->flags & TOK_NUMBER))
+        {
+          while (i < n && !punct_is (ctx, i, ')'))
+            i++;
+          continue;
+        }
       if (!(t->flags & TOK_WORD) || (t->flags & TOK_DOMAIN))
         {
           i++;

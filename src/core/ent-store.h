@@ -71,6 +71,13 @@ EntStore   *ent_store_open               (const char         *path,
                                           GError            **error);
 void        ent_store_free               (EntStore           *store);
 const char *ent_store_get_path           (EntStore           *store);
+/* TRUE when the project was opened read-only (asked for, or the file has no
+ * write permission): every write then fails with ENT_STORE_ERROR_READ_ONLY. */
+gboolean    ent_store_is_read_only       (EntStore           *store);
+
+/* Words (runs of non-blank characters) in @text, as counted for documents. */
+guint       ent_store_count_words        (const char         *text,
+                                          gsize               length);
 
 /* TRUE when a document with this text is already in the project. Lets the
  * ingester skip extraction of unchanged files. */

@@ -1,0 +1,116 @@
+/* ent-store-private.h — what the ent-store*.c files share.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "ent-resolver.h"
+#include "ent-store.h"
+
+G_BEGIN_DECLS
+
+/* "Ente" in ASCII: PRAGMA application_id of every Entente project. */
+#define ENT_STORE_APPLICATION_ID 0x456e7465
+/* The schema version this build writes; files up to it are read (migrated). */
+#define ENT_STORE_SCHEMA_VERSION 1
+
+struct _EntStore
+{
+  char        *path;
+  sqlite3     *db;
+  gboolean     read_only;
+  /* static SQL string (by address) -> sqlite3_stmt, prepared once */
+  GHashTable  *statements;
+  /* Created on the first write: a read-only viewer never needs it. */
+  EntResolver *resolver;
+  /* PRAGMA data_version when the resolver was last in line with the file:
+   * another connection (the window while a worker ingests) may have changed
+   * the entities since. */
+  gint64       resolver_version;
+};
+
+/* A cached statement, reset on scope exit so that no read transaction stays
+ * open behind the caller's back. */
+typedef sqlite3_stmt *EntStoreStmt;
+G_DEFINE_AUTO_CLEANUP_FREE_FUNC (EntStoreStmt, sqlite3_reset, NULL)
+
+/* Returns the prepared statement for @sql, which must be a string with static
+ * storage (it is cached by address), reset and with its bindings cleared. */
+sqlite3_stmt *ent_store_statement      (EntStore     *store,
+                                        const char   *sql,
+                                        GError      **error);
+gboolean      ent_store_set_error      (EntStore     *store,
+                                        int           rc,
+                                        GError      **error);
+gboolean      ent_store_exec           (EntStore     *store,
+                                        const char   *sql,
+                                        GError      **error);
+/* Steps a statement that returns no row. */
+gboolean      ent_store_step_done      (EntStore     *store,
+                                        sqlite3_stmt *stmt,
+                                        GError      **error);
+gboolean      ent_store_check_writable (EntStore     *store,
+                                        GError      **error);
+
+gboolean      ent_store_begin_write    (EntStore     *store,
+                                        GError      **error);
+gboolean      ent_store_commit         (EntStore     *store,
+                                        GError      **error);
+/* Rolls back and brings the resolver back in line with the file. */
+void          ent_store_rollback       (EntStore     *store);
+
+/* ent-store-schema.c */
+gboolean      ent_store_migrate        (EntStore     *store,
+                                        int           from_version,
+                                        GError      **error);
+
+/* ent-store-add.c */
+/* Loads the resolver, or loads it again when another connection wrote to
+ * the project since; call inside the write transaction. */
+gboolean      ent_store_ensure_resolver (EntStore    *store,
+                                         GError     **error);
+/* Registers one entity (name, aliases, offices) with the resolver. */
+gboolean      ent_store_register_entity (EntStore    *store,
+                                         gint64       id,
+                                         GError     **error);
+
+/* Deletes an entity and everything about it (ent-store-add.c). */
+gboolean      ent_store_delete_entity  (EntStore     *store,
+                                        gint64        id,
+                                        GError      **error);
+
+/* ent-store-corrections.c */
+gboolean      ent_store_apply_corrections (EntStore  *store,
+                                           GError   **error);
+gboolean      ent_store_merge_now      (EntStore     *store,
+                                        gint64        keep_id,
+                                        gint64        merged_id,
+                                        GError      **error);
+
+/* Column helpers. */
+static inline const char *
+ent_store_column_text (sqlite3_stmt *stmt,
+                       int           column)
+{
+  return (const char *) sqlite3_column_text (stmt, column);
+}
+
+static inline char *
+ent_store_column_dup (sqlite3_stmt *stmt,
+                      int           column)
+{
+  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
+}
+
+static inline void
+ent_store_bind_text (sqlite3_stmt *stmt,
+                     int           column,
+                     const char   *text)
+{
+  /* Every string bound stays alive until the statement is stepped and reset. */
+  sqlite3_bind_text (stmt, column, text, -1, SQLITE_STATIC);
+}
+
+G_END_DECLS

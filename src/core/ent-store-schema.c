@@ -1,0 +1,176 @@
+/* ent-store-schema.c — the project schema and its forward migrations.
+ *
+ * Each migration takes a file from version N to N + 1; a file is migrated
+ * step by step in one transaction, so an interrupted upgrade leaves it at its
+ * old version. Never edit a released step: add a new one.
+ *
+ * Types are stored as their stable identifiers ("person", "holds_office") so
+ * that reordering the C enums never changes the meaning of a file.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "entente-store"
+
+#include "config.h"
+
+#include "ent-store-private.h"
+
+static const char schema_v1[] =
+  "CREATE TABLE documents ("
+  "  id      INTEGER PRIMARY KEY,"
+  "  hash    TEXT NOT NULL UNIQUE,"
+  "  path    TEXT,"
+  "  title   TEXT NOT NULL,"
+  "  date    TEXT,"
+  "  source  TEXT,"
+  "  format  TEXT NOT NULL,"
+  "  text    TEXT NOT NULL,"
+  "  n_chars INTEGER NOT NULL,"
+  "  words   INTEGER NOT NULL,"
+  "  added   TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))"
+  ");"
+  "CREATE INDEX documents_path ON documents (path);"
+
+  /* Offsets count characters of documents.text. */
+  "CREATE TABLE sentences ("
+  "  id       INTEGER PRIMARY KEY,"
+  "  document INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,"
+  "  start    INTEGER NOT NULL,"
+  "  end      INTEGER NOT NULL,"
+  "  text     TEXT NOT NULL"
+  ");"
+  "CREATE INDEX sentences_document ON sentences (document);"
+  "CREATE VIRTUAL TABLE sentences_fts USING fts5 ("
+  "  text, content = 'sentences', content_rowid = 'id',"
+  "  tokenize = 'unicode61 remove_diacritics 2'"
+  ");"
+
+  /* type and name are what the user sees (corrections change them);
+   * key_type and key are the identity extraction gave it, which never change. */
+  "CREATE TABLE entities ("
+  "  id       INTEGER PRIMARY KEY,"
+  "  type     TEXT NOT NULL,"
+  "  name     TEXT NOT NULL,"
+  "  key_type TEXT NOT NULL,"
+  "  key      TEXT NOT NULL,"
+  "  hidden   INTEGER NOT NULL DEFAULT 0,"
+  /* Named only by its office ("the Belarusian president"): its name is no
+   * evidence for resolving others. */
+  "  role_only INTEGER NOT NULL DEFAULT 0,"
+  /* 0 when the name carries a title ("President Mr Lukashenko"): any plain
+   * name of the same person is a better one. */
+  "  name_clean INTEGER NOT NULL DEFAULT 1"
+  ");"
+  /* Every identity an entity answers to: its own, and those of the entities
+   * merged into it. Corrections find their entities through this table. */
+  "CREATE TABLE entity_keys ("
+  "  entity INTEGER NOT NULL REFERENCES entities (id) ON DELETE CASCADE,"
+  "  type   TEXT NOT NULL,"
+  "  key    TEXT NOT NULL,"
+  "  UNIQUE (entity, type, key)"
+  ");"
+  "CREATE INDEX entity_keys_key ON entity_keys (key, type);"
+  "CREATE TABLE aliases ("
+  "  entity INTEGER NOT NULL REFERENCES entities (id) ON DELETE CASCADE,"
+  "  alias  TEXT NOT NULL,"
+  "  UNIQUE (entity, alias)"
+  ");"
+  "CREATE TABLE entity_attributes ("
+  "  entity INTEGER NOT NULL REFERENCES entities (id) ON DELETE CASCADE,"
+  "  name   TEXT NOT NULL,"
+  "  value  TEXT NOT NULL,"
+  "  PRIMARY KEY (entity, name)"
+  ") WITHOUT ROWID;"
+  /* Keyed by document first: a new document appends, where keying by entity
+   * would rewrite a page per entity in every transaction. Nothing indexes
+   * the entity: only rare operations (replacing a document, merging) look
+   * mentions up by entity, with one scan. For the same reason entity is no
+   * foreign key (a cascade would scan once per deleted entity): the store
+   * deletes mentions of an entity itself. */
+  "CREATE TABLE entity_mentions ("
+  "  document INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,"
+  "  entity   INTEGER NOT NULL,"
+  "  count    INTEGER NOT NULL,"
+  "  PRIMARY KEY (document, entity)"
+  ") WITHOUT ROWID;"
+
+  /* Symmetric relations are stored with source < target. The one index
+   * starts with the source, which serves looking a relation up while
+   * ingesting and an entity's offices; by target only rare operations
+   * (merging, deleting an entity) search, with a scan, rather than every
+   * new relation paying for one more index. */
+  "CREATE TABLE relations ("
+  "  id     INTEGER PRIMARY KEY,"
+  "  type   TEXT NOT NULL,"
+  "  source INTEGER NOT NULL REFERENCES entities (id) ON DELETE CASCADE,"
+  "  target INTEGER NOT NULL REFERENCES entities (id) ON DELETE CASCADE,"
+  "  role   TEXT NOT NULL DEFAULT '',"
+  "  UNIQUE (source, target, type, role)"
+  ");"
+  /* A piece of evidence is a sentence: its document, offsets and text are
+   * those of the sentence, stored once however many relations it states.
+   * Keyed by sentence, so each document appends; relation is neither indexed
+   * nor a foreign key, for the reasons given for entity_mentions. */
+  "CREATE TABLE evidence ("
+  "  sentence INTEGER NOT NULL REFERENCES sentences (id) ON DELETE CASCADE,"
+  "  relation INTEGER NOT NULL,"
+  "  PRIMARY KEY (sentence, relation)"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE claims ("
+  "  id        INTEGER PRIMARY KEY,"
+  "  entity    INTEGER NOT NULL REFERENCES entities (id) ON DELETE CASCADE,"
+  "  sentence  INTEGER NOT NULL REFERENCES sentences (id) ON DELETE CASCADE,"
+  "  attribute TEXT NOT NULL,"
+  "  value     TEXT NOT NULL"
+  ");"
+  "CREATE INDEX claims_entity ON claims (entity);"
+  "CREATE INDEX claims_sentence ON claims (sentence);"
+
+  /* What the user corrected by hand, by stable identity (key_type, key), in
+   * the order it was done. kind: merge (other_* is the entity merged away),
+   * rename, retype, hide (value is the new name, type, or '1'). */
+  "CREATE TABLE corrections ("
+  "  id         INTEGER PRIMARY KEY,"
+  "  kind       TEXT NOT NULL,"
+  "  type       TEXT NOT NULL,"
+  "  key        TEXT NOT NULL,"
+  "  other_type TEXT,"
+  "  other_key  TEXT,"
+  "  value      TEXT"
+  ");"
+  "CREATE INDEX corrections_key ON corrections (key, type);"
+  "CREATE INDEX corrections_other_key ON corrections (other_key, other_type);";
+
+static const char * const migrations[ENT_STORE_SCHEMA_VERSION] = {
+  schema_v1,  /* 0 -> 1 */
+};
+
+gboolean
+ent_store_migrate (EntStore  *store,
+                   int        from_version,
+                   GError   **error)
+{
+  g_autofree char *set_version = NULL;
+  g_autofree char *set_application = NULL;
+
+  g_assert (from_version >= 0 && from_version < ENT_STORE_SCHEMA_VERSION);
+
+  if (!ent_store_begin_write (store, error))
+    return FALSE;
+
+  for (int version = from_version; version < ENT_STORE_SCHEMA_VERSION; version++)
+    if (!ent_store_exec (store, migrations[version], error))
+      goto failed;
+
+  set_application = g_strdup_printf ("PRAGMA application_id = %d", ENT_STORE_APPLICATION_ID);
+  set_version = g_strdup_printf ("PRAGMA user_version = %d", ENT_STORE_SCHEMA_VERSION);
+  if (!ent_store_exec (store, set_application, error) ||
+      !ent_store_exec (store, set_version, error))
+    goto failed;
+
+  return ent_store_commit (store, error);
+
+failed:
+  ent_store_rollback (store);
+  return FALSE;
+}
