@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# The README's quick start: install what is missing, build, then run or test.
+#
+#   build-aux/dev.sh run     open the viewer on the bundled sample corpus
+#   build-aux/dev.sh test    the whole test suite (+ a sanitizer build of the unit tests)
+#   build-aux/dev.sh bench   the benchmarks
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+set -euo pipefail
+
+top=$(cd "$(dirname "$0")/.." && pwd)
+cd "$top"
+
+packages=(
+  gcc pkg-config meson ninja-build python3 gettext
+  libglib2.0-dev libglib2.0-bin libgtk-4-dev libgraphviz-dev graphviz
+  libsqlite3-dev libxml2-dev libjson-glib-dev libpoppler-glib-dev iso-codes
+  desktop-file-utils appstream xvfb xauth
+  fonts-dejavu-core adwaita-icon-theme
+)
+
+install_missing () {
+  local missing=()
+  for p in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  echo "Installing: ${missing[*]}"
+  local sudo=()
+  [ "$(id -u)" -ne 0 ] && sudo=(sudo)
+  "${sudo[@]}" apt-get update -q
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
+}
+
+# configure DIR [meson options...]: set up once, reconfigure when options change.
+configure () {
+  local dir=$1; shift
+  if [ -f "$dir/build.ninja" ]; then
+    meson configure "$dir" "$@" >/dev/null
+  else
+    meson setup "$dir" "$@"
+  fi
+}
+
+build () {
+  configure build
+  meson compile -C build
+}
+
+run_tests () {
+  local status=0
+  # The UI tests need a display: a private Xvfb server.
+  xvfb-run -a -s '-screen 0 1600x1000x24' \
+    meson test -C build --print-errorlogs --num-processes 2 || status=1
+
+  # The unit tests once more with AddressSanitizer and UndefinedBehaviorSanitizer;
+  # any report fails the run.
+  configure build-sanitize -Db_sanitize=address,undefined -Db_lundef=false -Dbuildtype=debug
+  meson compile -C build-sanitize
+  ASAN_OPTIONS=halt_on_error=1:abort_on_error=1:detect_leaks=1 \
+  UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+  LSAN_OPTIONS=suppressions="$top/tests/lsan.supp":print_suppressions=0 \
+    meson test -C build-sanitize --suite unit --print-errorlogs --num-processes 2 || status=1
+
+  python3 build-aux/test-summary.py build/meson-logs/testlog.json \
+    build-sanitize/meson-logs/testlog.json
+  return $status
+}
+
+case "${1:-run}" in
+  run)
+    install_missing
+    build
+    exec ./build/src/entente "${@:2}"
+    ;;
+  test)
+    install_missing
+    build
+    run_tests
+    ;;
+  bench)
+    install_missing
+    configure build -Dbuildtype=release
+    meson compile -C build
+    meson test -C build --benchmark -v
+    ;;
+  *)
+    echo "usage: $0 run|test|bench" >&2
+    exit 2
+    ;;
+esac
