@@ -315,6 +315,9 @@ mention_after (DocContext    *ctx,
         continue;
       if (m->first > i + window || !same_clause (ctx, i, m->first))
         return -1;
+      /* "hosted his counterpart, X": "his" only says whose counterpart. */
+      if (m->kind == MK_PRONOUN && m->possessive)
+        continue;
       if (filter (ctx, m))
         return (int) k;
     }

@@ -801,21 +801,47 @@ is_headline (DocContext *ctx)
 /* ------------------------------------------------------------------ */
 /* Titles: "Belarusian President Alexander Lukashenko", "the Leader"   */
 
-/* Plural offices: "the presidents of Iran and Belarus". */
+/* Plural offices: "the presidents of Iran and Belarus", "the two prime
+ * ministers". Returns the title and sets @out_len to its number of tokens. */
+static const LexMatch *
+plural_title_span (DocContext *ctx,
+                   guint       i,
+                   guint      *out_len)
+{
+  g_autoptr(GString) key = g_string_new (NULL);
+
+  for (guint n = 0; n < 4 && i + n < ctx_n_tokens (ctx) && is_word (ctx, i + n); n++)
+    {
+      const char *word = ctx_key (ctx, i + n);
+      gsize len = strlen (word);
+      const LexMatch *m;
+
+      if (n > 0)
+        g_string_append_c (key, ' ');
+      if (len >= 4 && word[len - 1] == 's')
+        {
+          g_autofree char *singular = g_strdup_printf ("%s%.*s", key->str, (int) len - 1, word);
+
+          m = pick_title_match (ent_lexicon_lookup_phrase (ctx->lexicon, singular));
+          if (m != NULL)
+            {
+              *out_len = n + 1;
+              return m;
+            }
+        }
+      g_string_append (key, word);
+    }
+  return NULL;
+}
+
 static const LexMatch *
 plural_title_at (DocContext *ctx,
                  guint       i)
 {
-  const char *key = ctx_key (ctx, i);
-  gsize len = strlen (key);
-  g_autofree char *singular = NULL;
-  const GArray *matches;
+  guint len;
+  const LexMatch *m = plural_title_span (ctx, i, &len);
 
-  if (len < 4 || key[len - 1] != 's')
-    return NULL;
-  singular = g_strndup (key, len - 1);
-  matches = ent_lexicon_lookup_phrase (ctx->lexicon, singular);
-  return pick_title_match (matches);
+  return m != NULL && len == 1 ? m : NULL;
 }
 
 static int
@@ -2020,10 +2046,14 @@ match_collective (DocContext *ctx,
   if ((is_word (ctx, j) && g_strv_contains (collective_person_nouns, ctx_key (ctx, j))) ||
       (!is_word (ctx, j) || !(ctx_token (ctx, j)->flags & TOK_CAP)))
     {
-      gboolean noun = is_word (ctx, j) && g_strv_contains (collective_person_nouns, ctx_key (ctx, j));
-      const LexMatch *title = noun ? plural_title_at (ctx, j) : NULL;
+      guint title_len = 1;
+      const LexMatch *title = is_word (ctx, j) ? plural_title_span (ctx, j, &title_len) : NULL;
+      gboolean noun = title != NULL || (is_word (ctx, j) && g_strv_contains (collective_person_nouns, ctx_key (ctx, j)));
       const char *role = title != NULL ? ent_lexicon_get_title (ctx->lexicon, title->index)->role : NULL;
       int a, b;
+
+      if (title != NULL)
+        j += title_len - 1;
 
       /* "both" before a name ("both Iran and Belarus") is no collective. */
       if (!noun && is_word (ctx, j) && (ctx_token (ctx, j)->flags & TOK_CAP))
