@@ -1433,6 +1433,21 @@ static const char *project_heads[] = {
 
 static const char *project_noise[] = { "the", "international", "transport", "transit", NULL };
 
+static const char *
+project_head_family (const char *head)
+{
+  static const struct { const char *head, *family; } families[] = {
+    { "railway", "railway" }, { "railroad", "railway" }, { "rail", "railway" }, { "line", "railway" },
+    { "highway", "road" }, { "motorway", "road" }, { "expressway", "road" }, { "road", "road" },
+    { "corridor", "corridor" }, { "corridors", "corridor" }, { "route", "corridor" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (families); i++)
+    if (g_str_equal (head, families[i].head))
+      return families[i].family;
+  return head;
+}
+
 static int
 project_entity (DocContext *ctx,
                 guint       first,
@@ -1454,9 +1469,10 @@ project_entity (DocContext *ctx,
         continue;
       if (pkey->len > 0)
         g_string_append_c (pkey, ' ');
-      /* "corridors" and "corridor" are one project. */
-      if (k == last - 1 && g_str_has_suffix (word, "s") && !g_str_has_suffix (word, "ss"))
-        g_string_append_len (pkey, word, strlen (word) - 1);
+      /* "corridors" and "corridor" are one project, and so are the
+       * "Baku-Tbilisi-Kars line" and the "Baku-Tbilisi-Kars railway". */
+      if (k == last - 1)
+        g_string_append (pkey, project_head_family (word));
       else
         g_string_append (pkey, word);
     }
@@ -1537,7 +1553,7 @@ match_project_reference (DocContext *ctx,
   if (!g_strv_contains (project_heads, word))
     return 0;
   project = doc_entity (ctx, ctx->last_project);
-  if (!g_str_has_suffix (project->key, word))
+  if (!g_str_has_suffix (project->key, project_head_family (word)))
     return 0;
   add_mention (ctx, i, i + 2, ctx->last_project, ENT_ENTITY_PROJECT, MK_ROLE);
   count_mention (ctx, ctx->last_project, NULL);
