@@ -302,6 +302,32 @@ test_no_people_from_nothing (void)
   g_assert_cmpuint (ex->relations->len, ==, 0);
 }
 
+/* Thousands of distinct people in one document: every one is found, once. */
+static void
+test_many_people (void)
+{
+  static const char *syllables[] = { "ka", "lo", "mi", "ra", "ven", "dor", "sa", "ti", "bel", "mar" };
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(EntExtraction) ex = NULL;
+  guint n = 3000;
+
+  for (guint i = 0; i < n; i++)
+    {
+      guint a = i % 10, b = (i / 10) % 10, c = (i / 100) % 10, d = (i / 1000) % 10;
+
+      g_autofree char *surname = g_strdup_printf ("%s%s%s%sov", syllables[c], syllables[d], syllables[a], syllables[b]);
+
+      surname[0] = g_ascii_toupper (surname[0]);
+      g_string_append_printf (text, "Minister Ola%s%s %s met the delegation. ",
+                              syllables[a], syllables[b], surname);
+      if (i % 7 == 0)
+        g_string_append (text, "\n\n");
+    }
+  ex = extract (text->str, NULL);
+
+  g_assert_cmpuint (count_type (ex, P), ==, n);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -321,6 +347,7 @@ main (int   argc,
   g_test_add_func ("/entente/extractor/headline-is-no-person", test_headline_is_no_person);
   g_test_add_func ("/entente/extractor/evidence-is-a-sentence", test_evidence_is_a_sentence);
   g_test_add_func ("/entente/extractor/nothing-to-find", test_no_people_from_nothing);
+  g_test_add_func ("/entente/extractor/many-people", test_many_people);
 
   return g_test_run ();
 }

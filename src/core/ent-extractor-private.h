@@ -64,6 +64,12 @@ typedef struct {
 
   GHashTable        *entity_keys;  /* "c:IR" -> entity index + 1 */
   GArray            *persons;      /* Person */
+  /* Indices into persons, so that a document with thousands of people
+   * stays linear: by entity, by any word of the name, and those with an
+   * office (the only ones descriptions can refer to). */
+  GArray            *person_of_entity;  /* int per entity index, -1 */
+  GHashTable        *persons_by_word;   /* folded word -> GArray of guint */
+  GArray            *office_holders;    /* guint */
   GArray            *country_mentions;  /* guint per entity index */
 
   /* Salience, for pronouns and descriptions. */

@@ -195,14 +195,50 @@ Person *
 doc_person_of (DocContext *ctx,
                int         entity)
 {
-  for (guint i = 0; i < ctx->persons->len; i++)
-    {
-      Person *p = &g_array_index (ctx->persons, Person, i);
+  int index;
 
-      if (p->entity == entity)
-        return p;
+  if (entity < 0 || (guint) entity >= ctx->person_of_entity->len)
+    return NULL;
+  index = g_array_index (ctx->person_of_entity, int, entity);
+  return index >= 0 ? &g_array_index (ctx->persons, Person, index) : NULL;
+}
+
+static void
+index_person_word (DocContext *ctx,
+                   guint       index,
+                   const char *word)
+{
+  GArray *list;
+
+  if (*word == '\0')
+    return;
+  list = g_hash_table_lookup (ctx->persons_by_word, word);
+  if (list == NULL)
+    {
+      list = g_array_new (FALSE, FALSE, sizeof (guint));
+      g_hash_table_insert (ctx->persons_by_word, g_strdup (word), list);
     }
-  return NULL;
+  if (list->len == 0 || g_array_index (list, guint, list->len - 1) != index)
+    g_array_append_val (list, index);
+}
+
+/* Each given name on its own ("Wang" of "Wang Lei"). */
+static void
+index_person_words (DocContext *ctx,
+                    guint       index,
+                    const char *words)
+{
+  g_auto(GStrv) split = g_strsplit (words, " ", -1);
+
+  for (guint i = 0; split[i] != NULL; i++)
+    index_person_word (ctx, index, split[i]);
+}
+
+static const GArray *
+persons_with_word (DocContext *ctx,
+                   const char *word)
+{
+  return g_hash_table_lookup (ctx->persons_by_word, word);
 }
 
 /* The country a person acts for (their office), or a country itself. */
@@ -602,11 +638,12 @@ find_person (DocContext *ctx,
              const char *given,
              const char *surname)
 {
+  const GArray *candidates = persons_with_word (ctx, surname);
   Person *found = NULL;
 
-  for (guint i = 0; i < ctx->persons->len; i++)
+  for (guint i = 0; candidates != NULL && i < candidates->len; i++)
     {
-      Person *p = &g_array_index (ctx->persons, Person, i);
+      Person *p = &g_array_index (ctx->persons, Person, g_array_index (candidates, guint, i));
 
       if (!g_str_equal (p->surname, surname))
         continue;
@@ -625,11 +662,12 @@ static Person *
 find_person_by_any_name (DocContext *ctx,
                          const char *word)
 {
+  const GArray *candidates = persons_with_word (ctx, word);
   Person *found = NULL;
 
-  for (guint i = 0; i < ctx->persons->len; i++)
+  for (guint i = 0; candidates != NULL && i < candidates->len; i++)
     {
-      Person *p = &g_array_index (ctx->persons, Person, i);
+      Person *p = &g_array_index (ctx->persons, Person, g_array_index (candidates, guint, i));
       g_auto(GStrv) given = g_strsplit (p->given, " ", -1);
 
       if (!g_strv_contains ((const char * const *) given, word))
@@ -674,6 +712,7 @@ person_entity (DocContext *ctx,
           entity->key = g_strdup (key);
           g_free (person->given);
           person->given = g_strdup (given);
+          index_person_words (ctx, (guint) (person - (Person *) ctx->persons->data), given);
           g_ptr_array_remove (entity->aliases, (gpointer) name);
           for (guint k = 0; k < entity->aliases->len; k++)
             if (g_str_equal (g_ptr_array_index (entity->aliases, k), name))
@@ -695,6 +734,18 @@ person_entity (DocContext *ctx,
     p.country = -1;
     p.org = -1;
     g_array_append_val (ctx->persons, p);
+    if ((guint) p.entity >= ctx->person_of_entity->len)
+      {
+        guint old_len = ctx->person_of_entity->len;
+
+        g_array_set_size (ctx->person_of_entity, p.entity + 1);
+        for (guint k = old_len; k < ctx->person_of_entity->len; k++)
+          g_array_index (ctx->person_of_entity, int, k) = -1;
+      }
+    g_array_index (ctx->person_of_entity, int, p.entity) = (int) ctx->persons->len - 1;
+    /* The surname whole ("al sisi"), as find_person looks it up. */
+    index_person_word (ctx, ctx->persons->len - 1, p.surname);
+    index_person_words (ctx, ctx->persons->len - 1, p.given);
     return p.entity;
   }
 }
@@ -713,9 +764,12 @@ person_set_office (DocContext *ctx,
   /* The first office the text gives is the one descriptions refer to. */
   if (p->role == NULL)
     {
+      guint index = (guint) (p - (Person *) ctx->persons->data);
+
       p->role = g_strdup (role);
       p->country = country;
       p->org = org;
+      g_array_append_val (ctx->office_holders, index);
     }
   else if (p->country < 0 && country >= 0 && g_str_equal (p->role, role))
     p->country = country;
@@ -974,9 +1028,9 @@ person_by_role (DocContext *ctx,
   int found = -1;
   guint n = 0;
 
-  for (guint i = 0; i < ctx->persons->len; i++)
+  for (guint i = 0; i < ctx->office_holders->len; i++)
     {
-      Person *p = &g_array_index (ctx->persons, Person, i);
+      Person *p = &g_array_index (ctx->persons, Person, g_array_index (ctx->office_holders, guint, i));
 
       if (p->entity == exclude || !role_matches (p->role, role))
         continue;
@@ -998,9 +1052,9 @@ person_by_country (DocContext *ctx,
   int found = -1;
   guint n = 0;
 
-  for (guint i = 0; i < ctx->persons->len; i++)
+  for (guint i = 0; i < ctx->office_holders->len; i++)
     {
-      Person *p = &g_array_index (ctx->persons, Person, i);
+      Person *p = &g_array_index (ctx->persons, Person, g_array_index (ctx->office_holders, guint, i));
 
       if (p->entity != exclude && p->country == country && country >= 0)
         {
@@ -1031,9 +1085,9 @@ collective_persons (DocContext *ctx,
       int found[2] = { -1, -1 };
       guint n = 0;
 
-      for (guint i = 0; i < ctx->persons->len && n <= 2; i++)
+      for (guint i = 0; i < ctx->office_holders->len && n <= 2; i++)
         {
-          Person *p = &g_array_index (ctx->persons, Person, i);
+          Person *p = &g_array_index (ctx->persons, Person, g_array_index (ctx->office_holders, guint, i));
 
           if (role_matches (p->role, role))
             {
@@ -1773,7 +1827,11 @@ static int
 agreement_by_lemma (DocContext *ctx,
                     const char *lemma)
 {
-  for (guint k = ctx->ex->entities->len; k > 0; k--)
+  /* Only the recent past: a bare "the roadmap" refers to one named nearby,
+   * and a look-back without bound would make huge documents quadratic. */
+  guint stop = ctx->ex->entities->len > 256 ? ctx->ex->entities->len - 256 : 0;
+
+  for (guint k = ctx->ex->entities->len; k > stop; k--)
     {
       EntExtractedEntity *e = g_ptr_array_index (ctx->ex->entities, k - 1);
       const char *l = g_hash_table_lookup (e->attributes, "lemma");
@@ -2683,6 +2741,9 @@ ent_extractor_extract (EntExtractor      *self,
   ctx.persons = g_array_new (FALSE, TRUE, sizeof (Person));
   g_array_set_clear_func (ctx.persons, person_clear);
   ctx.country_mentions = g_array_new (FALSE, TRUE, sizeof (guint));
+  ctx.person_of_entity = g_array_new (FALSE, FALSE, sizeof (int));
+  ctx.persons_by_word = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_array_unref);
+  ctx.office_holders = g_array_new (FALSE, FALSE, sizeof (guint));
   ctx.sentence_relations = g_array_new (FALSE, FALSE, sizeof (SentenceRelation));
   ctx.role_only = g_array_new (FALSE, FALSE, sizeof (RoleOnly));
 
@@ -2709,6 +2770,9 @@ ent_extractor_extract (EntExtractor      *self,
   g_hash_table_unref (ctx.entity_keys);
   g_array_unref (ctx.persons);
   g_array_unref (ctx.country_mentions);
+  g_array_unref (ctx.person_of_entity);
+  g_hash_table_unref (ctx.persons_by_word);
+  g_array_unref (ctx.office_holders);
   g_array_unref (ctx.sentence_relations);
   g_array_unref (ctx.role_only);
   return ctx.ex;
