@@ -1300,10 +1300,24 @@ claim_money (DocContext *ctx,
     ent_extraction_add_claim (ctx->ex, (guint) target, kind, value, ctx->sentence);
 }
 
+/* The weak "mentioned together" link: only where it says something a
+ * reader could not see from stronger relations, i.e. pairs that involve a
+ * person, an organization, an agreement or a project (country–country and
+ * place–country pairs are everywhere), and not in crowded sentences. */
+static gboolean
+co_mention_worthy (DocContext *ctx,
+                   int         entity)
+{
+  EntEntityType type = doc_entity (ctx, entity)->type;
+
+  return type == ENT_ENTITY_PERSON || type == ENT_ENTITY_ORGANIZATION ||
+         type == ENT_ENTITY_AGREEMENT || type == ENT_ENTITY_PROJECT;
+}
+
 static void
 rule_co_mentioned (DocContext *ctx)
 {
-  int seen[8];
+  int seen[6];
   guint n = 0;
 
   for (guint k = 0; k < ctx->mentions->len && n < G_N_ELEMENTS (seen); k++)
@@ -1325,6 +1339,8 @@ rule_co_mentioned (DocContext *ctx)
         int s = MIN (seen[a], seen[b]), t = MAX (seen[a], seen[b]);
         gboolean related = related_in_sentence (ctx, s, t);
 
+        if (!co_mention_worthy (ctx, s) && !co_mention_worthy (ctx, t))
+          continue;
         if (!related)
           add_relation (ctx, ENT_RELATION_CO_MENTIONED, s, t, NULL);
       }
