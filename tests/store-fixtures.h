@@ -121,18 +121,23 @@ fixture_temp_dir (void)
   return dir;
 }
 
-/* Removes a test folder and what is in it (one level, plus -wal/-shm). */
+/* Removes a test folder and everything in it. Names are read first: a folder
+ * listing changed while it is read may skip entries. */
 static inline void
 fixture_remove_dir (const char *dir)
 {
   g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   const char *name;
 
   if (listing == NULL)
     return;
   while ((name = g_dir_read_name (listing)) != NULL)
+    g_ptr_array_add (names, g_build_filename (dir, name, NULL));
+
+  for (guint i = 0; i < names->len; i++)
     {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
+      const char *path = g_ptr_array_index (names, i);
 
       if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
         fixture_remove_dir (path);

@@ -193,6 +193,19 @@ exec_sql (const char *path,
 
 /* Tests */
 
+/* One row per relation: (type, source, target, role) is its identity. */
+static void
+assert_no_duplicate_relations (const char *path)
+{
+  g_assert_cmpint (query_int (path, "SELECT count(*) FROM (SELECT 1 FROM relations"
+                                    " GROUP BY type, source, target, role HAVING count(*) > 1)"), ==, 0);
+  g_assert_cmpint (query_int (path, "SELECT count(*) FROM evidence"
+                                    " WHERE relation NOT IN (SELECT id FROM relations)"), ==, 0);
+  g_assert_cmpint (query_int (path, "SELECT count(*) FROM entity_mentions"
+                                    " WHERE entity NOT IN (SELECT id FROM entities)"), ==, 0);
+}
+
+
 static void
 test_store_create (Fixture       *fixture,
                    gconstpointer  data)
@@ -365,6 +378,7 @@ test_store_replaced (Fixture       *fixture,
   g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM sentences"), ==, 4);
   g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM relations"
                                              " WHERE id NOT IN (SELECT relation FROM evidence)"), ==, 0);
+  assert_no_duplicate_relations (fixture->path);
   g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM entities"
                                              " WHERE id NOT IN (SELECT entity FROM entity_mentions)"), ==, 0);
 
@@ -408,6 +422,7 @@ test_store_weight (Fixture       *fixture,
   g_assert_cmpstr (second->text, ==, "Lukashenko met Raisi again in the afternoon.");
   g_assert_cmpuint (ent_graph_get_entity (graph, find (graph, "Lukashenko"))->n_sources, ==, 2);
   g_assert_cmpuint (ent_graph_get_entity (graph, find (graph, "Lukashenko"))->mentions, ==, 3);
+  assert_no_duplicate_relations (fixture->path);
 }
 
 static void
@@ -607,6 +622,7 @@ test_store_corrections (Fixture       *fixture,
   fixture_entity (extraction, ENT_ENTITY_COUNTRY, "Belarus", 1);
   g_assert_cmpint (fixture_add (fixture->store, talks, extraction), ==, ENT_STORE_REPLACED);
   assert_corrections_hold (fixture->store);
+  assert_no_duplicate_relations (fixture->path);
 
   g_clear_pointer (&fixture->store, ent_store_free);
   fixture->store = fixture_open (fixture->path);
@@ -772,6 +788,7 @@ test_store_stale_resolver (Fixture       *fixture,
   graph = load (fixture->store);
   g_assert_cmpuint (ent_graph_get_entity (graph, find (graph, "Belarus"))->id, ==, iran);
   g_assert_cmpuint (ent_graph_get_entity (graph, find (graph, "Iran"))->n_sources, ==, 2);
+  assert_no_duplicate_relations (fixture->path);
 }
 
 static void

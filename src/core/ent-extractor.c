@@ -625,7 +625,7 @@ split_name (const char  *key,
   guint n = g_strv_length (words);
   guint first = n > 0 ? n - 1 : 0;
 
-  while (first > 1 && g_strv_contains (name_particles, words[first - 1]))
+  while (first > 0 && g_strv_contains (name_particles, words[first - 1]))
     first--;
   *surname = n > 0 ? g_strjoinv (" ", words + first) : g_strdup ("");
   for (guint k = first; k < n; k++)

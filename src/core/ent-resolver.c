@@ -121,14 +121,16 @@ typed_key (EntEntityType  type,
   return g_strdup_printf ("%c\x1f%s", 'a' + (int) type, key);
 }
 
-static void
+/* Returns FALSE when @id was there already. */
+static gboolean
 id_array_add_unique (GArray *array,
                      gint64  id)
 {
   for (guint i = 0; i < array->len; i++)
     if (g_array_index (array, gint64, i) == id)
-      return;
+      return FALSE;
   g_array_append_val (array, id);
+  return TRUE;
 }
 
 /* Splits a folded person name into given names and surname. Particles stay
@@ -143,7 +145,7 @@ split_person_key (const char  *key,
   guint n = g_strv_length (words);
   guint first = n > 0 ? n - 1 : 0;
 
-  while (first > 1 && g_strv_contains (particles, words[first - 1]))
+  while (first > 0 && g_strv_contains (particles, words[first - 1]))
     first--;
 
   *surname = n > 0 ? g_strjoinv ("", words + first) : g_strdup ("");
@@ -213,8 +215,9 @@ ent_resolver_add_key (EntResolver   *self,
       ids = id_array_new ();
       g_hash_table_insert (self->keys, g_strdup (tkey), ids);
     }
-  id_array_add_unique (ids, id);
-  g_ptr_array_add (info->index_keys, g_strconcat ("k", tkey, NULL));
+  /* Registering a name twice must not grow the entity's bookkeeping. */
+  if (id_array_add_unique (ids, id))
+    g_ptr_array_add (info->index_keys, g_strconcat ("k", tkey, NULL));
   g_free (tkey);
 
   if (type == ENT_ENTITY_PERSON)
@@ -290,8 +293,8 @@ ent_resolver_add_office (EntResolver *self,
       ids = id_array_new ();
       g_hash_table_insert (self->offices, g_strdup (okey), ids);
     }
-  id_array_add_unique (ids, id);
-  g_ptr_array_add (info->index_keys, g_strconcat ("o", okey, NULL));
+  if (id_array_add_unique (ids, id))
+    g_ptr_array_add (info->index_keys, g_strconcat ("o", okey, NULL));
 }
 
 static void
@@ -451,7 +454,8 @@ resolve_person (EntResolver              *self,
   g_autofree char *given = NULL;
   g_autofree char *surname = NULL;
   GArray *refs;
-  gint64 found = 0;
+  gint64 found = 0, exact = 0;
+  gboolean ambiguous = FALSE;
 
   if (entity->surname != NULL)
     {
@@ -474,17 +478,18 @@ resolve_person (EntResolver              *self,
 
       if (!ent_given_names_compatible (given, ref->given))
         continue;
-      if (found != 0 && found != ref->id)
-        {
-          /* Two different people fit: prefer the one whose full given
-           * names equal ours; otherwise do not guess. */
-          if (g_str_equal (ref->given, given))
-            return ref->id;
-          continue;
-        }
-      found = ref->id;
+      if (*given != '\0' && g_str_equal (ref->given, given))
+        exact = ref->id;
+      if (found == 0)
+        found = ref->id;
+      else if (found != ref->id)
+        ambiguous = TRUE;
     }
-  return found;
+  /* Two different people fit: the one whose given names are exactly ours,
+   * or nobody; a guess would merge two people for good. */
+  if (exact != 0)
+    return exact;
+  return ambiguous ? 0 : found;
 }
 
 gint64

@@ -247,17 +247,21 @@ ent_store_ensure_resolver (EntStore  *store,
 
   if (!data_version (store, &version, error))
     return FALSE;
-  if (store->resolver != NULL && version == store->resolver_version)
-    return TRUE;
-
-  g_clear_pointer (&store->resolver, ent_resolver_free);
-  store->resolver = ent_resolver_new ();
+  if (version != store->resolver_version)
+    ent_store_forget_caches (store);
   store->resolver_version = version;
-  if (load_resolver_names (store, error) && load_resolver_offices (store, error))
-    return TRUE;
 
-  g_clear_pointer (&store->resolver, ent_resolver_free);
-  return FALSE;
+  if (store->resolver == NULL)
+    {
+      store->resolver = ent_resolver_new ();
+      if (!load_resolver_names (store, error) || !load_resolver_offices (store, error))
+        {
+          ent_store_forget_caches (store);
+          return FALSE;
+        }
+    }
+
+  return ent_store_load_relation_map (store, error);
 }
 
 /* The previous version of a file */
@@ -388,11 +392,12 @@ remove_orphan_relation (EntStore  *store,
                         gint64     id,
                         GError   **error)
 {
-  static const char find_sql[] = "SELECT type, source FROM relations WHERE id = ?";
+  static const char find_sql[] = "SELECT type, source, target, role FROM relations WHERE id = ?";
   static const char delete_sql[] = "DELETE FROM relations WHERE id = ?";
   g_auto(EntStoreStmt) find = ent_store_statement (store, find_sql, error);
-  gboolean holds_office;
-  gint64 source;
+  g_autofree char *type = NULL;
+  g_autofree char *role = NULL;
+  gint64 source, target;
   int rc;
 
   if (find == NULL)
@@ -404,15 +409,20 @@ remove_orphan_relation (EntStore  *store,
   if (rc != SQLITE_ROW)
     return ent_store_set_error (store, rc, error);
 
-  holds_office = g_strcmp0 (ent_store_column_text (find, 0), "holds_office") == 0;
+  type = ent_store_column_dup (find, 0);
   source = sqlite3_column_int64 (find, 1);
+  target = sqlite3_column_int64 (find, 2);
+  role = ent_store_column_dup (find, 3);
   sqlite3_reset (find);
 
   if (!run_with_id (store, delete_sql, id, error))
     return FALSE;
+  ent_store_forget_relation (store, type, source, target, role);
 
   /* The resolver must forget the office it no longer has evidence for. */
-  return !holds_office || ent_store_register_entity (store, source, error);
+  if (g_str_equal (type, "holds_office"))
+    return ent_store_register_entity (store, source, error);
+  return TRUE;
 }
 
 static gboolean
@@ -461,6 +471,9 @@ ent_store_delete_entity (EntStore  *store,
 
   if (store->resolver != NULL)
     ent_resolver_remove (store->resolver, id);
+  /* Its relations went with it (ON DELETE CASCADE). */
+  if (has_relations)
+    g_clear_pointer (&store->relation_ids, g_hash_table_unref);
   return TRUE;
 }
 
@@ -962,71 +975,6 @@ store_entities (AddContext  *context,
 /* Relations */
 
 static gboolean
-find_relation (EntStore    *store,
-               const char  *type,
-               gint64       source,
-               gint64       target,
-               const char  *role,
-               gint64      *id,
-               GError     **error)
-{
-  static const char sql[] =
-    "SELECT id FROM relations WHERE type = ? AND source = ? AND target = ? AND role = ?";
-  g_auto(EntStoreStmt) stmt = ent_store_statement (store, sql, error);
-  int rc;
-
-  *id = 0;
-  if (stmt == NULL)
-    return FALSE;
-  ent_store_bind_text (stmt, 1, type);
-  sqlite3_bind_int64 (stmt, 2, source);
-  sqlite3_bind_int64 (stmt, 3, target);
-  ent_store_bind_text (stmt, 4, role);
-
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    *id = sqlite3_column_int64 (stmt, 0);
-
-  return rc == SQLITE_ROW || rc == SQLITE_DONE || ent_store_set_error (store, rc, error);
-}
-
-/* Returns the relation's id, inserting it when new (*is_new). */
-static gboolean
-upsert_relation (EntStore    *store,
-                 const char  *type,
-                 gint64       source,
-                 gint64       target,
-                 const char  *role,
-                 gint64      *id,
-                 gboolean    *is_new,
-                 GError     **error)
-{
-  static const char sql[] =
-    "INSERT INTO relations (type, source, target, role) VALUES (?, ?, ?, ?)";
-  g_auto(EntStoreStmt) stmt = NULL;
-
-  *is_new = FALSE;
-  if (!find_relation (store, type, source, target, role, id, error))
-    return FALSE;
-  if (*id != 0)
-    return TRUE;
-
-  stmt = ent_store_statement (store, sql, error);
-  if (stmt == NULL)
-    return FALSE;
-  ent_store_bind_text (stmt, 1, type);
-  sqlite3_bind_int64 (stmt, 2, source);
-  sqlite3_bind_int64 (stmt, 3, target);
-  ent_store_bind_text (stmt, 4, role);
-  if (!ent_store_step_done (store, stmt, error))
-    return FALSE;
-
-  *id = sqlite3_last_insert_rowid (store->db);
-  *is_new = TRUE;
-  return TRUE;
-}
-
-static gboolean
 insert_evidence (AddContext  *context,
                  gint64       relation,
                  gint64       sentence,
@@ -1093,8 +1041,8 @@ store_relation (AddContext                  *context,
       target = swap;
     }
 
-  if (!upsert_relation (context->store, ent_relation_type_to_string (relation->type),
-                        source, target, role, &id, &is_new, error) ||
+  if (!ent_store_find_or_add_relation (context->store, ent_relation_type_to_string (relation->type),
+                                       source, target, role, &id, &is_new, error) ||
       !insert_evidence (context, id, sentence, error))
     return FALSE;
 

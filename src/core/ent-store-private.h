@@ -29,6 +29,9 @@ struct _EntStore
    * another connection (the window while a worker ingests) may have changed
    * the entities since. */
   gint64       resolver_version;
+  /* Relation key fingerprint -> relation id (ent-store-relations.c), loaded
+   * and dropped with the resolver. */
+  GHashTable  *relation_ids;
 };
 
 /* A cached statement, reset on scope exit so that no read transaction stays
@@ -80,6 +83,28 @@ gboolean      ent_store_register_entity (EntStore    *store,
 gboolean      ent_store_delete_entity  (EntStore     *store,
                                         gint64        id,
                                         GError      **error);
+
+/* ent-store-relations.c */
+gboolean      ent_store_load_relation_map    (EntStore     *store,
+                                              GError      **error);
+gboolean      ent_store_find_or_add_relation (EntStore     *store,
+                                              const char   *type,
+                                              gint64        source,
+                                              gint64        target,
+                                              const char   *role,
+                                              gint64       *id,
+                                              gboolean     *is_new,
+                                              GError      **error);
+/* After deleting a relation. */
+void          ent_store_forget_relation      (EntStore     *store,
+                                              const char   *type,
+                                              gint64        source,
+                                              gint64        target,
+                                              const char   *role);
+
+/* Drops the resolver and the relation map, loaded again on the next write:
+ * after a rollback, or when other operations changed many relations. */
+void          ent_store_forget_caches        (EntStore     *store);
 
 /* ent-store-corrections.c */
 gboolean      ent_store_apply_corrections (EntStore  *store,

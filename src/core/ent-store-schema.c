@@ -94,18 +94,17 @@ static const char schema_v1[] =
   "  PRIMARY KEY (document, entity)"
   ") WITHOUT ROWID;"
 
-  /* Symmetric relations are stored with source < target. The one index
-   * starts with the source, which serves looking a relation up while
-   * ingesting and an entity's offices; by target only rare operations
-   * (merging, deleting an entity) search, with a scan, rather than every
-   * new relation paying for one more index. */
+  /* Symmetric relations are stored with source < target. No index: a new
+   * relation would rewrite a page of each in every document's transaction;
+   * the store finds relations by key through a map of its own (see
+   * ent-store-relations.c), and only rare operations (merging, deleting an
+   * entity) search by entity, with a scan. */
   "CREATE TABLE relations ("
   "  id     INTEGER PRIMARY KEY,"
   "  type   TEXT NOT NULL,"
   "  source INTEGER NOT NULL REFERENCES entities (id) ON DELETE CASCADE,"
   "  target INTEGER NOT NULL REFERENCES entities (id) ON DELETE CASCADE,"
-  "  role   TEXT NOT NULL DEFAULT '',"
-  "  UNIQUE (source, target, type, role)"
+  "  role   TEXT NOT NULL DEFAULT ''"
   ");"
   /* A piece of evidence is a sentence: its document, offsets and text are
    * those of the sentence, stored once however many relations it states.
