@@ -162,7 +162,16 @@ is_clause_break (DocContext *ctx,
     return TRUE;
   if ((t->flags & TOK_DASH) && !(t->flags & TOK_JOINED) && (t->flags & TOK_SPACE))
     return TRUE;
-  return (t->flags & TOK_QUOTE_MARK) != 0;
+  if (!(t->flags & TOK_QUOTE_MARK))
+    return FALSE;
+  /* Scare quotes around a word or two ("rebalance") do not split a clause. */
+  for (guint k = i + 1; k < ctx_n_tokens (ctx) && k <= i + 4; k++)
+    if (ctx_token (ctx, k)->flags & TOK_QUOTE_MARK)
+      return FALSE;
+  for (guint k = i; k > 0 && k + 4 >= i; k--)
+    if (ctx_token (ctx, k - 1)->flags & TOK_QUOTE_MARK)
+      return FALSE;
+  return TRUE;
 }
 
 static gboolean
@@ -461,6 +470,37 @@ to_countries (DocContext *ctx,
 /* ------------------------------------------------------------------ */
 /* Rules                                                               */
 
+/* "X held talks in Jakarta with Y": who met in a city of a country other
+ * than their own came there. */
+static void
+meeting_place_visits (DocContext *ctx,
+                      guint       i,
+                      GArray     *left,
+                      GArray     *right)
+{
+  int in = index_of_word (ctx, i + 1, i + 4, (const char *[]) { "in", NULL });
+  int place;
+  const char *code;
+  GArray *sides[2] = { left, right };
+
+  if (in < 0 || (place = mention_after (ctx, (guint) in, 1, is_destination)) < 0 ||
+      ctx_mention (ctx, place)->type != ENT_ENTITY_PLACE)
+    return;
+  code = g_hash_table_lookup (doc_entity (ctx, ctx_mention (ctx, place)->entity)->attributes, "country");
+  if (code == NULL)
+    return;
+  for (guint s = 0; s < 2; s++)
+    for (guint k = 0; k < sides[s]->len; k++)
+      {
+        int person = g_array_index (sides[s], int, k);
+        int country = doc_entity_country (ctx, person);
+        const char *own = country >= 0 ? g_hash_table_lookup (doc_entity (ctx, country)->attributes, "code") : NULL;
+
+        if (own != NULL && !g_str_equal (own, code))
+          add_relation (ctx, ENT_RELATION_VISITED, person, ctx_mention (ctx, place)->entity, NULL);
+      }
+}
+
 static const char *meet_words[] = { "met", "meet", "meets", "meeting", "meetings", "talks", "conferred",
                                     "consultations", "told", NULL };
 
@@ -490,6 +530,7 @@ rule_met (DocContext *ctx,
     return;
   right = coordinated (ctx, after, is_person, TRUE);
 
+  meeting_place_visits (ctx, i, left, right);
   if (left->len > 0 && right->len > 0)
     relate_all (ctx, ENT_RELATION_MET, left, right, NULL);
   else if (left->len >= 2 && right->len == 0)
@@ -511,9 +552,10 @@ rule_hosted (DocContext *ctx,
     return;
   if (passive_before (ctx, i) || tok_is (ctx, i + 1, "by"))
     {
-      guint by = tok_is (ctx, i + 1, "by") ? i + 1 : i;
+      /* "was received on Thursday by his Mexican counterpart, X" */
+      int by = index_of_word (ctx, i + 1, i + 6, (const char *[]) { "by", NULL });
 
-      host = mention_after (ctx, by, 4, is_person);
+      host = mention_after (ctx, by >= 0 ? (guint) by : i, 8, is_person);
       guest = mention_before (ctx, i, is_person);
     }
   else
@@ -614,6 +656,8 @@ sign_each (DocContext *ctx,
            GArray     *agreements,
            gboolean    demonyms)
 {
+  guint countries = 0;
+
   for (guint a = 0; a < signers->len; a++)
     for (guint b = 0; b < agreements->len; b++)
       {
@@ -627,8 +671,25 @@ sign_each (DocContext *ctx,
             add_relation (ctx, ENT_RELATION_PARTY_TO, s, t, NULL);
           }
         else
-          add_relation (ctx, ENT_RELATION_SIGNED, s, t, NULL);
+          {
+            int country = doc_entity_country (ctx, s);
+
+            add_relation (ctx, ENT_RELATION_SIGNED, s, t, NULL);
+            /* A president or minister signs for their country. */
+            if (country >= 0)
+              add_relation (ctx, ENT_RELATION_PARTY_TO, country, t, NULL);
+          }
       }
+
+  /* "Azerbaijan, Georgia and Türkiye signed a trilateral protocol": states
+   * that sign together cooperate. */
+  for (guint a = 0; a < signers->len; a++)
+    countries += doc_entity (ctx, g_array_index (signers, int, a))->type == ENT_ENTITY_COUNTRY;
+  if (countries >= 2 && agreements->len > 0 && !demonyms)
+    for (guint a = 0; a < signers->len; a++)
+      for (guint b = a + 1; b < signers->len; b++)
+        add_relation (ctx, ENT_RELATION_COOPERATES_WITH, g_array_index (signers, int, a),
+                      g_array_index (signers, int, b), NULL);
 }
 
 static const char *sign_words[] = { "signed", "signs", "sign", "signing", "inked", "inks", "concluded",

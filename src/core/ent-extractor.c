@@ -1607,7 +1607,8 @@ match_project_reference (DocContext *ctx,
   if (!g_strv_contains (project_heads, word))
     return 0;
   project = doc_entity (ctx, ctx->last_project);
-  if (!g_str_has_suffix (project->key, project_head_family (word)))
+  /* "the project" is whichever project; "the railway" the last railway. */
+  if (!g_str_equal (word, "project") && !g_str_has_suffix (project->key, project_head_family (word)))
     return 0;
   add_mention (ctx, i, i + 2, ctx->last_project, ENT_ENTITY_PROJECT, MK_ROLE);
   count_mention (ctx, ctx->last_project, NULL);
