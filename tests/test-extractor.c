@@ -302,6 +302,22 @@ test_no_people_from_nothing (void)
   g_assert_cmpuint (ex->relations->len, ==, 0);
 }
 
+static void
+test_events (void)
+{
+  g_autoptr(EntExtraction) ex = extract (
+    "Leaders arrived for the ASEAN summit in Vientiane. "
+    "The Baltic Energy Summit opened on Friday. "
+    "The Pacific Islands Forum met in Tonga.", NULL);
+
+  assert_entity (ex, ENT_ENTITY_EVENT, "ASEAN summit");
+  assert_entity (ex, ENT_ENTITY_EVENT, "Baltic Energy Summit");
+  assert_relation (ex, ENT_RELATION_INVOLVES, ENT_ENTITY_EVENT, "ASEAN summit", O, "Association of Southeast Asian Nations");
+  /* An organization called a forum is no event. */
+  g_assert_cmpint (find_entity (ex, ENT_ENTITY_EVENT, "Pacific Islands Forum"), <, 0);
+  assert_entity (ex, O, "Pacific Islands Forum");
+}
+
 /* Thousands of distinct people in one document: every one is found, once. */
 static void
 test_many_people (void)
@@ -347,6 +363,7 @@ main (int   argc,
   g_test_add_func ("/entente/extractor/headline-is-no-person", test_headline_is_no_person);
   g_test_add_func ("/entente/extractor/evidence-is-a-sentence", test_evidence_is_a_sentence);
   g_test_add_func ("/entente/extractor/nothing-to-find", test_no_people_from_nothing);
+  g_test_add_func ("/entente/extractor/events", test_events);
   g_test_add_func ("/entente/extractor/many-people", test_many_people);
 
   return g_test_run ();

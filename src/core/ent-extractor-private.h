@@ -115,6 +115,10 @@ void                doc_top_countries       (DocContext *ctx,
                                              int        *b);
 int                 doc_capital_place       (DocContext *ctx,
                                              int         lexicon_country);
+int                 doc_org_entity          (DocContext *ctx,
+                                             const char *name,
+                                             const char *kind,
+                                             int         lexicon_country);
 guint               match_phrase_at         (DocContext    *ctx,
                                              guint          i,
                                              const GArray **out_matches);

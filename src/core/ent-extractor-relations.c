@@ -1051,8 +1051,11 @@ rule_project_name (DocContext *ctx,
 {
   Mention *m = ctx_mention (ctx, k);
 
-  if (m->entity < 0 || m->type != ENT_ENTITY_PROJECT || m->kind != MK_NAME)
+  gboolean event;
+
+  if (m->entity < 0 || (m->type != ENT_ENTITY_PROJECT && m->type != ENT_ENTITY_EVENT) || m->kind != MK_NAME)
     return;
+  event = m->type == ENT_ENTITY_EVENT;
   for (guint i = m->first; i < m->last; i++)
     {
       const GArray *matches;
@@ -1067,9 +1070,16 @@ rule_project_name (DocContext *ctx,
         {
           const LexMatch *lm = &g_array_index (matches, LexMatch, n);
 
-          if (lm->kind == LEX_COUNTRY || lm->kind == LEX_CAPITAL)
+          if (lm->kind == LEX_COUNTRY || (lm->kind == LEX_CAPITAL && !event))
             country = ent_lexicon_get_country (ctx->lexicon, lm->index);
-          else if (lm->kind == LEX_PLACE && ent_lexicon_get_place (ctx->lexicon, lm->index)->country >= 0)
+          else if (lm->kind == LEX_ORG && event)
+            {
+              const LexOrg *org = ent_lexicon_get_org (ctx->lexicon, lm->index);
+
+              add_relation (ctx, ENT_RELATION_INVOLVES, m->entity,
+                            doc_org_entity (ctx, org->name, org->kind, org->country), NULL);
+            }
+          else if (lm->kind == LEX_PLACE && !event && ent_lexicon_get_place (ctx->lexicon, lm->index)->country >= 0)
             country = ent_lexicon_get_country (ctx->lexicon, ent_lexicon_get_place (ctx->lexicon, lm->index)->country);
         }
       if (country != NULL)

@@ -166,11 +166,11 @@ doc_capital_place (DocContext *ctx,
   return place_entity (ctx, country->capital, "city", lexicon_country);
 }
 
-static int
-org_entity (DocContext *ctx,
-            const char *name,
-            const char *kind,
-            int         lexicon_country)
+int
+doc_org_entity (DocContext *ctx,
+                const char *name,
+                const char *kind,
+                int         lexicon_country)
 {
   g_autofree char *folded = ent_name_key (name);
   g_autofree char *key = g_strconcat ("o:", folded, NULL);
@@ -1369,7 +1369,7 @@ match_title (DocContext *ctx,
             {
               const LexOrg *lo = ent_lexicon_get_org (ctx->lexicon, cm->index);
 
-              org = org_entity (ctx, lo->name, lo->kind, lo->country);
+              org = doc_org_entity (ctx, lo->name, lo->kind, lo->country);
               add_mention (ctx, k, k + clen, org, ENT_ENTITY_ORGANIZATION, MK_NAME);
               count_mention (ctx, org, NULL);
               j = k + clen;
@@ -1585,6 +1585,66 @@ match_project (DocContext *ctx,
         caps++;
       else if (!(t->flags & TOK_JOINED) && !((t->flags & TOK_DASH) && caps > 0) &&
                !(key_is (ctx, j, "and") && caps > 0))
+        return 0;
+      j++;
+    }
+  return 0;
+}
+
+/* Events: "Munich Security Conference", "GCC summit", "the 45th summit of
+ * the Arab League" is left alone; only capitalised names with an event word. */
+static const char *event_heads[] = {
+  "summit", "conference", "forum", "congress", "dialogue", "expo", "olympics", "games", "assembly",
+  "cop", NULL
+};
+
+static guint
+match_event (DocContext *ctx,
+             guint       i)
+{
+  guint j = i, caps = 0;
+
+  if ((ctx_triggers (ctx, i) & TRIG_STOP) || (ctx_token (ctx, i)->flags & TOK_POSSESSIVE))
+    return 0;
+  while (j < ctx_n_tokens (ctx) && j - i < 8)
+    {
+      EntToken *t = ctx_token (ctx, j);
+
+      if ((t->flags & TOK_WORD) && caps > 0 && g_strv_contains (event_heads, ctx_key (ctx, j)) &&
+          !g_str_equal (ctx_key (ctx, j), "cop") && !g_str_equal (ctx_key (ctx, j), "assembly"))
+        {
+          g_autofree char *name = NULL;
+          g_autofree char *folded = NULL;
+          g_autofree char *key = NULL;
+          int event;
+
+          const GArray *known;
+
+          /* "Pacific Islands Forum" is an organization the lexicon knows. */
+          if (match_phrase_at (ctx, i, &known) == j + 1 - i)
+            for (guint k = 0; k < known->len; k++)
+              if (g_array_index (known, LexMatch, k).kind == LEX_ORG)
+                return 0;
+          if (ctx->discover)
+            return j + 1 - i;
+          name = token_text (ctx, i, j + 1);
+          folded = ent_name_key (name);
+          key = g_strconcat ("v:", folded, NULL);
+          event = lookup_entity (ctx, key);
+          if (event < 0)
+            {
+              event = ensure_entity (ctx, key, ENT_ENTITY_EVENT, name);
+              g_free (doc_entity (ctx, event)->key);
+              doc_entity (ctx, event)->key = g_strdup (folded);
+            }
+          add_mention (ctx, i, j + 1, event, ENT_ENTITY_EVENT, MK_NAME);
+          count_mention (ctx, event, NULL);
+          return j + 1 - i;
+        }
+      if ((t->flags & TOK_WORD) && (t->flags & (TOK_CAP | TOK_NUMBER)) && !(t->flags & TOK_POSSESSIVE) &&
+          !((t->flags & TOK_CAP) && (ctx_triggers (ctx, j) & TRIG_STOP) && caps == 0))
+        caps += (t->flags & TOK_CAP) != 0;
+      else if (!(t->flags & TOK_JOINED))
         return 0;
       j++;
     }
@@ -2259,7 +2319,7 @@ match_lexicon (DocContext *ctx,
       {
         const LexOrg *org = ent_lexicon_get_org (ctx->lexicon, m->index);
 
-        entity = org_entity (ctx, org->name, org->kind, org->country);
+        entity = doc_org_entity (ctx, org->name, org->kind, org->country);
         add_mention (ctx, i, i + len, entity, ENT_ENTITY_ORGANIZATION, MK_NAME);
         count_mention (ctx, entity, surface);
       }
@@ -2318,7 +2378,7 @@ match_org_name (DocContext *ctx,
   {
     g_autofree char *name = token_text (ctx, i, end);
 
-    org = org_entity (ctx, name, NULL, -1);
+    org = doc_org_entity (ctx, name, NULL, -1);
     add_mention (ctx, i, end, org, ENT_ENTITY_ORGANIZATION, MK_NAME);
     count_mention (ctx, org, NULL);
   }
@@ -2453,6 +2513,7 @@ find_mentions (DocContext *ctx)
 
       if ((key_is (ctx, i + 1, "of") && (len = match_plural_office (ctx, i)) > 0) ||
           (cap && (len = match_project (ctx, i)) > 0) ||
+          ((cap || (t->flags & TOK_NUMBER)) && (len = match_event (ctx, i)) > 0) ||
           (cap && (len = match_named_agreement (ctx, i)) > 0) ||
           ((phrase || key_is (ctx, i, "leader")) && (len = match_title (ctx, i)) > 0) ||
           (phrase && (len = match_lexicon (ctx, i)) > 0) ||
