@@ -115,6 +115,9 @@ void                doc_top_countries       (DocContext *ctx,
                                              int        *b);
 int                 doc_capital_place       (DocContext *ctx,
                                              int         lexicon_country);
+void                doc_count_mention       (DocContext *ctx,
+                                             int         index,
+                                             const char *surface);
 int                 doc_org_entity          (DocContext *ctx,
                                              const char *name,
                                              const char *kind,

@@ -1075,16 +1075,23 @@ rule_project_name (DocContext *ctx,
           else if (lm->kind == LEX_ORG && event)
             {
               const LexOrg *org = ent_lexicon_get_org (ctx->lexicon, lm->index);
+              int entity = doc_org_entity (ctx, org->name, org->kind, org->country);
 
-              add_relation (ctx, ENT_RELATION_INVOLVES, m->entity,
-                            doc_org_entity (ctx, org->name, org->kind, org->country), NULL);
+              /* "ASEAN summit" mentions ASEAN. */
+              doc_count_mention (ctx, entity, NULL);
+              add_relation (ctx, ENT_RELATION_INVOLVES, m->entity, entity, NULL);
             }
           else if (lm->kind == LEX_PLACE && !event && ent_lexicon_get_place (ctx->lexicon, lm->index)->country >= 0)
             country = ent_lexicon_get_country (ctx->lexicon, ent_lexicon_get_place (ctx->lexicon, lm->index)->country);
         }
       if (country != NULL)
-        add_relation (ctx, ENT_RELATION_INVOLVES, m->entity,
-                      doc_country_entity (ctx, ent_lexicon_find_country (ctx->lexicon, country->code)), NULL);
+        {
+          int entity = doc_country_entity (ctx, ent_lexicon_find_country (ctx->lexicon, country->code));
+
+          if (doc_entity (ctx, entity)->mentions == 0)
+            doc_count_mention (ctx, entity, NULL);
+          add_relation (ctx, ENT_RELATION_INVOLVES, m->entity, entity, NULL);
+        }
       if (len > 1)
         i += len - 1;
     }

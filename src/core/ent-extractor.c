@@ -97,10 +97,10 @@ ensure_entity (DocContext    *ctx,
   return (int) new_index;
 }
 
-static void
-count_mention (DocContext *ctx,
-               int         index,
-               const char *surface)
+void
+doc_count_mention (DocContext *ctx,
+                   int         index,
+                   const char *surface)
 {
   EntExtractedEntity *entity;
 
@@ -987,7 +987,7 @@ match_plural_office (DocContext *ctx,
     {
       int c = doc_country_entity (ctx, countries[k]);
 
-      count_mention (ctx, c, NULL);
+      doc_count_mention (ctx, c, NULL);
       note_country (ctx, c);
     }
   return j - i;
@@ -1251,7 +1251,7 @@ match_counterpart (DocContext *ctx,
       Mention *m = add_mention (ctx, start - 1, i + 1, person, ENT_ENTITY_PERSON, MK_ROLE);
 
       m->role = p != NULL ? p->role : NULL;
-      count_mention (ctx, person, NULL);
+      doc_count_mention (ctx, person, NULL);
     }
   return 1;
 }
@@ -1362,7 +1362,7 @@ match_title (DocContext *ctx,
 
               country = (int) cm->index;
               add_mention (ctx, k, k + clen, ce, ENT_ENTITY_COUNTRY, MK_NAME);
-              count_mention (ctx, ce, NULL);
+              doc_count_mention (ctx, ce, NULL);
               j = k + clen;
             }
           else if (cm != NULL && cm->kind == LEX_ORG)
@@ -1371,7 +1371,7 @@ match_title (DocContext *ctx,
 
               org = doc_org_entity (ctx, lo->name, lo->kind, lo->country);
               add_mention (ctx, k, k + clen, org, ENT_ENTITY_ORGANIZATION, MK_NAME);
-              count_mention (ctx, org, NULL);
+              doc_count_mention (ctx, org, NULL);
               j = k + clen;
             }
         }
@@ -1427,7 +1427,7 @@ match_title (DocContext *ctx,
           Mention *pm = add_mention (ctx, j, j + name_len, person, ENT_ENTITY_PERSON, MK_NAME);
 
           pm->titled = TRUE;
-          count_mention (ctx, person, surface);
+          doc_count_mention (ctx, person, surface);
           emit_office (ctx, person, role, country, org);
         }
       return j + name_len - i;
@@ -1470,7 +1470,7 @@ match_title (DocContext *ctx,
       rm = add_mention (ctx, first, j, person, ENT_ENTITY_PERSON, MK_ROLE);
       rm->role = role;
       rm->holder_country = country;
-      count_mention (ctx, person, NULL);
+      doc_count_mention (ctx, person, NULL);
       if (!doc_entity (ctx, person)->role_only)
         emit_office (ctx, person, role, country, org);
     }
@@ -1572,7 +1572,7 @@ match_project (DocContext *ctx,
             return j + 1 - i;
           project = project_entity (ctx, i, j + 1);
           add_mention (ctx, i, j + 1, project, ENT_ENTITY_PROJECT, MK_NAME);
-          count_mention (ctx, project, NULL);
+          doc_count_mention (ctx, project, NULL);
           {
             g_autofree char *surface = token_text (ctx, i, j + 1);
 
@@ -1604,7 +1604,9 @@ match_event (DocContext *ctx,
 {
   guint j = i, caps = 0;
 
-  if ((ctx_triggers (ctx, i) & TRIG_STOP) || (ctx_token (ctx, i)->flags & TOK_POSSESSIVE))
+  /* "The …" at a sentence start is no name; "Baltic", "Arab" are. */
+  if (((ctx_triggers (ctx, i) & TRIG_STOP) && (ctx_token (ctx, i)->flags & TOK_FIRST)) ||
+      !(ctx_token (ctx, i)->flags & (TOK_CAP | TOK_NUMBER)) || (ctx_token (ctx, i)->flags & TOK_POSSESSIVE))
     return 0;
   while (j < ctx_n_tokens (ctx) && j - i < 8)
     {
@@ -1638,11 +1640,10 @@ match_event (DocContext *ctx,
               doc_entity (ctx, event)->key = g_strdup (folded);
             }
           add_mention (ctx, i, j + 1, event, ENT_ENTITY_EVENT, MK_NAME);
-          count_mention (ctx, event, NULL);
+          doc_count_mention (ctx, event, NULL);
           return j + 1 - i;
         }
-      if ((t->flags & TOK_WORD) && (t->flags & (TOK_CAP | TOK_NUMBER)) && !(t->flags & TOK_POSSESSIVE) &&
-          !((t->flags & TOK_CAP) && (ctx_triggers (ctx, j) & TRIG_STOP) && caps == 0))
+      if ((t->flags & TOK_WORD) && (t->flags & (TOK_CAP | TOK_NUMBER)) && !(t->flags & TOK_POSSESSIVE))
         caps += (t->flags & TOK_CAP) != 0;
       else if (!(t->flags & TOK_JOINED))
         return 0;
@@ -1671,7 +1672,7 @@ match_project_reference (DocContext *ctx,
   if (!g_str_equal (word, "project") && !g_str_has_suffix (project->key, project_head_family (word)))
     return 0;
   add_mention (ctx, i, i + 2, ctx->last_project, ENT_ENTITY_PROJECT, MK_ROLE);
-  count_mention (ctx, ctx->last_project, NULL);
+  doc_count_mention (ctx, ctx->last_project, NULL);
   return 2;
 }
 
@@ -1994,7 +1995,7 @@ match_named_agreement (DocContext *ctx,
   surface = token_text (ctx, i, j);
   agreement = agreement_entity (ctx, head, surface, NAME_PROPER);
   add_mention (ctx, i, j, agreement, ENT_ENTITY_AGREEMENT, MK_NAME);
-  count_mention (ctx, agreement, NULL);
+  doc_count_mention (ctx, agreement, NULL);
   ctx->last_agreement = agreement;
   count = number_before (ctx, i, &count_at);
   add_count_claim (ctx, agreement, count);
@@ -2079,7 +2080,7 @@ match_agreement (DocContext *ctx,
       if (earlier < 0)
         return end - i;
       m = add_mention (ctx, i, end, earlier, ENT_ENTITY_AGREEMENT, MK_ROLE);
-      count_mention (ctx, earlier, NULL);
+      doc_count_mention (ctx, earlier, NULL);
       return end - i;
     }
 
@@ -2095,7 +2096,7 @@ match_agreement (DocContext *ctx,
     }
   m = add_mention (ctx, first, end, agreement, ENT_ENTITY_AGREEMENT, MK_NAME);
   m->plural = g_str_has_suffix (ctx_key (ctx, i), "s");
-  count_mention (ctx, agreement, NULL);
+  doc_count_mention (ctx, agreement, NULL);
   ctx->last_agreement = agreement;
   add_count_claim (ctx, agreement, count);
   return end - i;
@@ -2252,7 +2253,7 @@ match_lexicon (DocContext *ctx,
           g_autofree char *name = token_text (ctx, i, i + name_len);
 
           add_mention (ctx, i, i + name_len, person, ENT_ENTITY_PERSON, MK_NAME);
-          count_mention (ctx, person, name);
+          doc_count_mention (ctx, person, name);
           return name_len;
         }
     }
@@ -2270,7 +2271,7 @@ match_lexicon (DocContext *ctx,
     case LEX_COUNTRY:
       entity = doc_country_entity (ctx, (int) m->index);
       add_mention (ctx, i, i + len, entity, ENT_ENTITY_COUNTRY, MK_NAME);
-      count_mention (ctx, entity, NULL);
+      doc_count_mention (ctx, entity, NULL);
       break;
 
     case LEX_DEMONYM:
@@ -2279,12 +2280,12 @@ match_lexicon (DocContext *ctx,
         {
           entity = doc_capital_place (ctx, (int) m->index);
           add_mention (ctx, i, i + len + 1, entity, ENT_ENTITY_PLACE, MK_ROLE);
-          count_mention (ctx, entity, NULL);
+          doc_count_mention (ctx, entity, NULL);
           return len + 1;
         }
       entity = doc_country_entity (ctx, (int) m->index);
       add_mention (ctx, i, i + len, entity, ENT_ENTITY_COUNTRY, MK_DEMONYM);
-      count_mention (ctx, entity, NULL);
+      doc_count_mention (ctx, entity, NULL);
       break;
 
     case LEX_CAPITAL:
@@ -2299,20 +2300,20 @@ match_lexicon (DocContext *ctx,
 
           entity = place_entity (ctx, c->capital != NULL ? c->capital : surface, "city", (int) m->index);
           add_mention (ctx, i, i + len, entity, ENT_ENTITY_PLACE, MK_NAME);
-          count_mention (ctx, entity, surface);
+          doc_count_mention (ctx, entity, surface);
         }
       else
         {
           entity = doc_country_entity (ctx, (int) m->index);
           add_mention (ctx, i, i + len, entity, ENT_ENTITY_COUNTRY, MK_GOVERNMENT);
-          count_mention (ctx, entity, NULL);
+          doc_count_mention (ctx, entity, NULL);
         }
       break;
 
     case LEX_METONYM:
       entity = doc_country_entity (ctx, (int) m->index);
       add_mention (ctx, i, i + len, entity, ENT_ENTITY_COUNTRY, MK_GOVERNMENT);
-      count_mention (ctx, entity, NULL);
+      doc_count_mention (ctx, entity, NULL);
       break;
 
     case LEX_ORG:
@@ -2321,7 +2322,7 @@ match_lexicon (DocContext *ctx,
 
         entity = doc_org_entity (ctx, org->name, org->kind, org->country);
         add_mention (ctx, i, i + len, entity, ENT_ENTITY_ORGANIZATION, MK_NAME);
-        count_mention (ctx, entity, surface);
+        doc_count_mention (ctx, entity, surface);
       }
       break;
 
@@ -2331,7 +2332,7 @@ match_lexicon (DocContext *ctx,
 
         entity = place_entity (ctx, place->name, place->kind, place->country);
         add_mention (ctx, i, i + len, entity, ENT_ENTITY_PLACE, MK_NAME);
-        count_mention (ctx, entity, surface);
+        doc_count_mention (ctx, entity, surface);
       }
       break;
 
@@ -2380,7 +2381,7 @@ match_org_name (DocContext *ctx,
 
     org = doc_org_entity (ctx, name, NULL, -1);
     add_mention (ctx, i, end, org, ENT_ENTITY_ORGANIZATION, MK_NAME);
-    count_mention (ctx, org, NULL);
+    doc_count_mention (ctx, org, NULL);
   }
   return end - i;
 }
@@ -2431,7 +2432,7 @@ match_name (DocContext *ctx,
       g_autofree char *surface = token_text (ctx, i, i + len);
 
       add_mention (ctx, i, i + len, person, ENT_ENTITY_PERSON, MK_NAME);
-      count_mention (ctx, person, surface);
+      doc_count_mention (ctx, person, surface);
     }
   return len;
 }
