@@ -993,6 +993,24 @@ match_plural_office (DocContext *ctx,
   return j - i;
 }
 
+/* The noun an office is named by: "Minister" in "Minister of State for
+ * Foreign Trade" and in "Foreign Minister". */
+static gboolean
+role_head_is (const char *role,
+              const char *word)
+{
+  const char *of = strstr (role, " of ");
+  const char *for_ = strstr (role, " for ");
+  const char *end = of != NULL ? of : for_ != NULL ? for_ : role + strlen (role);
+  const char *start = end;
+
+  while (start > role && start[-1] != ' ')
+    start--;
+  return (gsize) (end - start) == strlen (word) && g_ascii_strncasecmp (start, word, end - start) == 0 &&
+         g_ascii_strncasecmp (role, "vice", 4) != 0 && g_ascii_strncasecmp (role, "deputy", 6) != 0 &&
+         g_ascii_strncasecmp (role, "former", 6) != 0;
+}
+
 static gboolean
 role_matches (const char *have,
               const char *want)
@@ -1002,6 +1020,11 @@ role_matches (const char *have,
   if (have == NULL || want == NULL)
     return FALSE;
   if (g_ascii_strcasecmp (have, want) == 0)
+    return TRUE;
+  /* A one-word description ("the minister") names any office of that kind. */
+  if (strchr (want, ' ') == NULL && role_head_is (have, want))
+    return TRUE;
+  if (strchr (have, ' ') == NULL && role_head_is (want, have))
     return TRUE;
   /* "Leader" names the "Supreme Leader" (and the other way round);
    * "President" is not the "Vice President". */
@@ -1025,8 +1048,8 @@ person_by_role (DocContext *ctx,
                 int         country,
                 int         exclude)
 {
-  int found = -1;
-  guint n = 0;
+  int found = -1, in_country = -1;
+  guint n = 0, n_in_country = 0;
 
   for (guint i = 0; i < ctx->office_holders->len; i++)
     {
@@ -1037,10 +1060,16 @@ person_by_role (DocContext *ctx,
       if (country >= 0 && p->country >= 0 && p->country != country)
         continue;
       if (country >= 0 && p->country == country)
-        return p->entity;
+        {
+          in_country = p->entity;
+          n_in_country++;
+        }
       found = p->entity;
       n++;
     }
+  /* Only one person may fit; two ministers of one country are no answer. */
+  if (n_in_country > 0)
+    return n_in_country == 1 ? in_country : -1;
   return n == 1 ? found : -1;
 }
 
@@ -1154,6 +1183,10 @@ resolve_description (DocContext *ctx,
   int person = person_by_role (ctx, role, country, -1);
 
   if (person >= 0)
+    return person;
+  /* "the Ethiopian leader": the one person of that country with an office. */
+  if (g_ascii_strcasecmp (role, "Leader") == 0 && country >= 0 &&
+      (person = person_by_country (ctx, country, -1)) >= 0)
     return person;
 
   /* "Ghalibaf held a meeting … The speaker said": a description right after
@@ -2387,6 +2420,18 @@ match_org_name (DocContext *ctx,
 }
 
 static guint
+capitalised_words (DocContext *ctx,
+                   guint       first,
+                   guint       last)
+{
+  guint n = 0;
+
+  for (guint k = first; k < last; k++)
+    n += is_word (ctx, k) && (ctx_token (ctx, k)->flags & TOK_CAP) != 0;
+  return n;
+}
+
+static guint
 match_name (DocContext *ctx,
             guint       i,
             gboolean    headline)
@@ -2423,7 +2468,8 @@ match_name (DocContext *ctx,
     return len;
 
   person = person_entity (ctx, i, i + len, FALSE);
-  if (person < 0 && ctx->discover && len >= 2 &&
+  if (person < 0 && ctx->discover && capitalised_words (ctx, i, i + len) >= 2 &&
+      !(ctx_triggers (ctx, i) & TRIG_NUMBER) &&
       (person_context_after (ctx, i + len) || person_context_before (ctx, i)))
     person = person_entity (ctx, i, i + len, TRUE);
 
