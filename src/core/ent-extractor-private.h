@@ -80,6 +80,7 @@ typedef struct {
   int                last_agreement;
   int                last_country;
   int                collective[2];
+  int                country_pair[2];  /* the last two countries named together */
 
   /* Descriptions no person of the document matched when they were read. */
   GArray            *role_only;  /* RoleOnly */

@@ -906,9 +906,9 @@ members_of (DocContext *ctx,
             int         org)
 {
   g_autoptr(GArray) countries = coordinated (ctx, countries_at, is_member_country, forward);
-  g_autoptr(GArray) orgs = g_array_new (FALSE, FALSE, sizeof (int));
+  /* "members of the G20 and of CELAC" */
+  g_autoptr(GArray) orgs = coordinated (ctx, org, is_organization, TRUE);
 
-  g_array_append_val (orgs, ctx_mention (ctx, org)->entity);
   relate_all (ctx, ENT_RELATION_MEMBER_OF, countries, orgs, NULL);
 }
 

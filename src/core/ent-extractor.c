@@ -2201,9 +2201,10 @@ match_collective (DocContext *ctx,
 
   if (is_word (ctx, j) && g_strv_contains (collective_country_nouns, ctx_key (ctx, j)))
     {
-      int a, b;
+      int a = ctx->country_pair[0], b = ctx->country_pair[1];
 
-      doc_top_countries (ctx, &a, &b);
+      if (a < 0 || b < 0)
+        doc_top_countries (ctx, &a, &b);
       if (a < 0 || b < 0)
         return j + 1 - i;
       m = add_mention (ctx, i, j + 1, a, ENT_ENTITY_COUNTRY, MK_COLLECTIVE);
@@ -2679,6 +2680,28 @@ resolve_self_mentions (DocContext *ctx,
     }
 }
 
+/* "New Zealand and Australia …": what a later "both countries" means. */
+static void
+note_country_pair (DocContext *ctx)
+{
+  for (guint k = 0; k + 1 < ctx->mentions->len; k++)
+    {
+      Mention *a = ctx_mention (ctx, k), *b = ctx_mention (ctx, k + 1);
+      gboolean joined = b->first == a->last + 1 &&
+                        (key_is (ctx, a->last, "and") || punct_is (ctx, a->last, ',') ||
+                         (ctx_token (ctx, a->last)->flags & TOK_JOINED));
+
+      if (joined && a->type == ENT_ENTITY_COUNTRY && b->type == ENT_ENTITY_COUNTRY &&
+          a->kind != MK_COLLECTIVE && b->kind != MK_COLLECTIVE && a->kind != MK_DEMONYM &&
+          b->kind != MK_DEMONYM && a->entity >= 0 && b->entity >= 0 && a->entity != b->entity)
+        {
+          ctx->country_pair[0] = a->entity;
+          ctx->country_pair[1] = b->entity;
+          return;
+        }
+    }
+}
+
 static void
 process_sentence (DocContext *ctx,
                   EntSpan    *span)
@@ -2702,6 +2725,7 @@ process_sentence (DocContext *ctx,
   resolve_self_mentions (ctx, speaker);
 
   extract_relations (ctx);
+  note_country_pair (ctx);
 
   subject = sentence_subject (ctx);
   if (subject >= 0)
@@ -2736,6 +2760,7 @@ reset_salience (DocContext *ctx)
   ctx->last_agreement = -1;
   ctx->last_country = -1;
   ctx->collective[0] = ctx->collective[1] = -1;
+  ctx->country_pair[0] = ctx->country_pair[1] = -1;
   for (guint k = 0; k < G_N_ELEMENTS (ctx->recent_persons); k++)
     ctx->recent_persons[k] = -1;
   ctx->in_quote = FALSE;
