@@ -532,6 +532,27 @@ test_json (Fixture       *fixture,
 }
 
 static void
+test_json_broken_name (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  /* A name that is not UTF-8 is repaired: the export stays valid JSON. */
+  g_autoptr(GOutputStream) stream = g_memory_output_stream_new_resizable ();
+  g_autoptr(GBytes) json = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *root;
+
+  g_assert_true (ent_export_to_stream (fixture->view, NULL, ENT_EXPORT_JSON, NULL, stream, NULL, &error));
+  g_assert_no_error (error);
+  g_output_stream_close (stream, NULL, NULL);
+  json = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (stream));
+  json_parser_load_from_data (parser, g_bytes_get_data (json, NULL), (gssize) g_bytes_get_size (json), &error);
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "entities")), ==, 5);
+}
+
+static void
 test_subset (Fixture       *fixture,
              gconstpointer  data)
 {
@@ -628,6 +649,7 @@ main (int   argc,
   ADD ("csv", test_csv);
   ADD ("dot", test_dot);
   ADD ("json", test_json);
+  ADD ("json-broken-name", test_json_broken_name);
   ADD ("subset", test_subset);
   ADD ("needs-layout", test_needs_layout);
   ADD ("to-path", test_to_path);

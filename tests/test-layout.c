@@ -583,6 +583,85 @@ test_incremental_stable (void)
   assert_no_overlap (kept);
 }
 
+static void
+test_shelf (void)
+{
+  g_autoptr(EntGraph) graph = random_graph (40, 17);
+  g_autoptr(EntView) view = NULL;
+  g_autoptr(EntLayout) layout = NULL;
+  double lowest_connected = -G_MAXDOUBLE;
+  guint first_loner = graph->entities->len;
+
+  /* Sixty entities nobody relates to: too many for Graphviz's packer. */
+  for (guint i = 0; i < 60; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Loner %u", i);
+
+      ent_graph_add_entity (graph, 1000 + i, i % ENT_N_ENTITY_TYPES, name, 1);
+    }
+  ent_graph_finish (graph);
+  view = ent_view_new_all (graph, NULL);
+  layout = ent_layout_compute (view, ENT_LAYOUT_AUTO, NULL, NULL);
+  g_assert_nonnull (layout);
+  g_assert_cmpuint (layout->n_nodes, ==, 100);
+  assert_geometry (layout);
+  assert_no_overlap (layout);
+
+  for (guint i = 0; i < layout->n_nodes; i++)
+    if (layout->nodes[i].entity < first_loner)
+      lowest_connected = MAX (lowest_connected, layout->nodes[i].y + layout->nodes[i].height / 2);
+  /* They wait on a shelf below the graph, not scattered through it. */
+  for (guint i = 0; i < layout->n_nodes; i++)
+    if (layout->nodes[i].entity >= first_loner)
+      g_assert_cmpfloat (layout->nodes[i].y - layout->nodes[i].height / 2, >, lowest_connected);
+}
+
+static void
+test_only_loners (void)
+{
+  g_autoptr(EntGraph) graph = ent_graph_new ();
+  g_autoptr(EntView) view = NULL;
+  g_autoptr(EntLayout) layout = NULL;
+
+  for (guint i = 0; i < 30; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Alone %u", i);
+
+      ent_graph_add_entity (graph, i + 1, ENT_ENTITY_PERSON, name, 1);
+    }
+  ent_graph_finish (graph);
+  view = ent_view_new_all (graph, NULL);
+  layout = ent_layout_compute (view, ENT_LAYOUT_DOT, NULL, NULL);
+  g_assert_nonnull (layout);
+  assert_geometry (layout);
+  assert_no_overlap (layout);
+}
+
+static void
+test_self_loops (void)
+{
+  const EntLayoutEngine engines[] = { ENT_LAYOUT_NEATO, ENT_LAYOUT_SFDP, ENT_LAYOUT_DOT };
+
+  for (guint i = 0; i < G_N_ELEMENTS (engines); i++)
+    {
+      g_autoptr(EntGraph) graph = random_graph (30, 2);
+      g_autoptr(EntView) view = NULL;
+      g_autoptr(EntLayout) layout = NULL;
+      guint edge;
+
+      /* A relation of an entity with itself (a bad extraction, or a merge). */
+      ent_graph_add_relation (graph, 999, ENT_RELATION_ADVOCATES, 3, 3);
+      ent_graph_add_relation (graph, 998, ENT_RELATION_ALLIED_WITH, 3, 3);
+      ent_graph_finish (graph);
+      view = ent_view_new_all (graph, NULL);
+      layout = ent_layout_compute (view, engines[i], NULL, NULL);
+      g_assert_nonnull (layout);
+      assert_geometry (layout);
+      g_assert_true (ent_layout_lookup_relation (layout, graph->relations->len - 1, &edge));
+      g_assert_cmpuint (layout->edges[edge].source, ==, layout->edges[edge].target);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -600,6 +679,9 @@ main (int   argc,
   g_test_add_func ("/entente/layout/async-cancel", test_async_cancel);
   g_test_add_func ("/entente/layout/serialised", test_serialised);
   g_test_add_func ("/entente/layout/incremental-stable", test_incremental_stable);
+  g_test_add_func ("/entente/layout/shelf", test_shelf);
+  g_test_add_func ("/entente/layout/only-loners", test_only_loners);
+  g_test_add_func ("/entente/layout/self-loops", test_self_loops);
 
   return g_test_run ();
 }

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "ent-layout.h"
@@ -481,6 +482,158 @@ test_shape_path (void)
   cairo_surface_destroy (surface);
 }
 
+/* Mean absolute difference per channel, in 0..255. */
+static double
+mean_difference (cairo_surface_t *a,
+                 cairo_surface_t *b)
+{
+  int width = cairo_image_surface_get_width (a);
+  int height = cairo_image_surface_get_height (a);
+  int stride = cairo_image_surface_get_stride (a);
+  const guint8 *pa, *pb;
+  double sum = 0;
+
+  cairo_surface_flush (a);
+  cairo_surface_flush (b);
+  pa = cairo_image_surface_get_data (a);
+  pb = cairo_image_surface_get_data (b);
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width * 4; x++)
+      sum += abs ((int) pa[y * stride + x] - (int) pb[y * stride + x]);
+  return sum / ((double) width * height * 4);
+}
+
+/* Draws @layout at @zoom on a fresh image surface, either directly (the
+ * renderer writes pixels itself) or through a recording surface (cairo
+ * draws everything), with an optional device scale (HiDPI) and group. */
+static cairo_surface_t *
+draw_at (EntLayout *layout,
+         double     zoom,
+         gboolean   through_cairo,
+         double     device_scale,
+         gboolean   in_group)
+{
+  int width = (int) ceil (layout->bounds.width * zoom * device_scale);
+  int height = (int) ceil (layout->bounds.height * zoom * device_scale);
+  cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cairo_surface_t *target = image;
+  EntRenderOptions options;
+  cairo_t *cr;
+
+  cairo_surface_set_device_scale (image, device_scale, device_scale);
+  if (through_cairo)
+    {
+      cairo_rectangle_t extents = { 0, 0, width / device_scale, height / device_scale };
+
+      target = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents);
+    }
+
+  cr = cairo_create (target);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  if (in_group)
+    cairo_push_group (cr);
+  cairo_scale (cr, zoom, zoom);
+  ent_render_options_init (&options, ENT_PALETTE_LIGHT);
+  options.label_min_scale = 1000;
+  ent_render_draw (cr, layout, &options);
+  if (in_group)
+    {
+      cairo_pop_group_to_source (cr);
+      cairo_identity_matrix (cr);
+      cairo_paint (cr);
+    }
+  cairo_destroy (cr);
+
+  if (through_cairo)
+    {
+      cr = cairo_create (image);
+      cairo_set_source_surface (cr, target, 0, 0);
+      cairo_paint (cr);
+      cairo_destroy (cr);
+      cairo_surface_destroy (target);
+    }
+  return image;
+}
+
+static void
+test_fast_path_matches_cairo (void)
+{
+  g_autoptr(EntLayout) layout = small_layout ();
+  const struct { double zoom, device_scale; gboolean group; } cases[] = {
+    { 1.0, 1.0, FALSE }, { 0.3, 1.0, FALSE }, { 0.15, 1.0, FALSE },
+    { 0.5, 2.0, FALSE }, { 0.7, 1.0, TRUE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      cairo_surface_t *fast = draw_at (layout, cases[i].zoom, FALSE, cases[i].device_scale, cases[i].group);
+      cairo_surface_t *slow = draw_at (layout, cases[i].zoom, TRUE, cases[i].device_scale, cases[i].group);
+      double difference = mean_difference (fast, slow);
+
+      /* Same shapes at the same places: only anti-aliasing and the
+       * polygonal ellipses differ, by well under a level on average. */
+      g_test_message ("zoom %.2f scale %.0f group %d: mean difference %.2f",
+                      cases[i].zoom, cases[i].device_scale, cases[i].group, difference);
+      g_assert_cmpfloat (difference, <, 0.7);
+      cairo_surface_destroy (fast);
+      cairo_surface_destroy (slow);
+    }
+}
+
+/* Moving everything off by a few pixels must show: the comparison above
+ * would catch a misplaced fast path. */
+static void
+test_difference_detects_shift (void)
+{
+  g_autoptr(EntLayout) layout = small_layout ();
+  cairo_surface_t *a = draw_at (layout, 1.0, FALSE, 1.0, FALSE);
+  cairo_surface_t *b = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
+                                                   cairo_image_surface_get_width (a),
+                                                   cairo_image_surface_get_height (a));
+  cairo_t *cr = cairo_create (b);
+
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_set_source_surface (cr, a, 6, 4);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  g_assert_cmpfloat (mean_difference (a, b), >, 0.7);
+  cairo_surface_destroy (a);
+  cairo_surface_destroy (b);
+}
+
+static void
+test_to_image (void)
+{
+  g_autoptr(EntLayout) layout = small_layout ();
+  const EntLayoutNode *node = &layout->nodes[2];
+  EntRect rect = { node->x - 40, node->y - 20, 80, 40 };
+  EntRenderOptions options;
+  cairo_surface_t *image;
+  Canvas canvas;
+
+  ent_render_options_init (&options, ENT_PALETTE_DARK);
+  options.label_min_scale = 1000;
+  options.draw_background = TRUE;
+  image = ent_render_to_image (layout, NULL, 1.0, &options, &rect, 2.0);
+  g_assert_cmpint (cairo_image_surface_get_width (image), ==, 160);
+  g_assert_cmpint (cairo_image_surface_get_height (image), ==, 80);
+  canvas.surface = image;
+  canvas.cr = NULL;
+  /* The node sits in the middle of the picture, at twice the size. */
+  g_assert_true (pixel_is (&canvas, 80, 40, &options.palette->node_fill[node->type]));
+  cairo_surface_destroy (image);
+
+  /* A transition frame at t = 0 with the layout itself as "from" is the
+   * plain picture. */
+  image = ent_render_to_image (layout, layout, 0.0, &options, &rect, 1.0);
+  g_assert_cmpint (cairo_image_surface_get_width (image), ==, 80);
+  canvas.surface = image;
+  g_assert_true (pixel_is (&canvas, 40, 20, &options.palette->node_fill[node->type]));
+  cairo_surface_destroy (image);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -495,6 +648,9 @@ main (int   argc,
   g_test_add_func ("/entente/render/transition", test_transition);
   g_test_add_func ("/entente/render/legend", test_legend);
   g_test_add_func ("/entente/render/shape-path", test_shape_path);
+  g_test_add_func ("/entente/render/fast-path-matches-cairo", test_fast_path_matches_cairo);
+  g_test_add_func ("/entente/render/difference-detects-shift", test_difference_detects_shift);
+  g_test_add_func ("/entente/render/to-image", test_to_image);
 
   return g_test_run ();
 }

@@ -187,6 +187,36 @@ add_id (JsonBuilder *builder,
   json_builder_add_string_value (builder, id);
 }
 
+/* JSON text must be UTF-8: a name that is not (a graph built by hand, a
+ * damaged project) is repaired rather than written as invalid JSON. */
+static void
+add_valid_string (JsonBuilder *builder,
+                  const char  *value)
+{
+  if (g_utf8_validate (value, -1, NULL))
+    json_builder_add_string_value (builder, value);
+  else
+    {
+      g_autofree char *valid = g_utf8_make_valid (value, -1);
+
+      json_builder_add_string_value (builder, valid);
+    }
+}
+
+static void
+set_valid_member (JsonBuilder *builder,
+                  const char  *member)
+{
+  if (g_utf8_validate (member, -1, NULL))
+    json_builder_set_member_name (builder, member);
+  else
+    {
+      g_autofree char *valid = g_utf8_make_valid (member, -1);
+
+      json_builder_set_member_name (builder, valid);
+    }
+}
+
 static void
 add_string_or_null (JsonBuilder *builder,
                     const char  *member,
@@ -194,7 +224,7 @@ add_string_or_null (JsonBuilder *builder,
 {
   json_builder_set_member_name (builder, member);
   if (value != NULL)
-    json_builder_add_string_value (builder, value);
+    add_valid_string (builder, value);
   else
     json_builder_add_null_value (builder);
 }
@@ -233,8 +263,8 @@ add_attributes (JsonBuilder *builder,
     }
   for (guint i = 0; i < n; i++)
     {
-      json_builder_set_member_name (builder, keys[i]);
-      json_builder_add_string_value (builder, g_hash_table_lookup (attributes, keys[i]));
+      set_valid_member (builder, keys[i]);
+      add_valid_string (builder, g_hash_table_lookup (attributes, keys[i]));
     }
   json_builder_end_object (builder);
 }
@@ -296,7 +326,7 @@ add_entity (Export         *export,
   json_builder_set_member_name (builder, "aliases");
   json_builder_begin_array (builder);
   for (guint i = 0; i < entity->aliases->len; i++)
-    json_builder_add_string_value (builder, g_ptr_array_index (entity->aliases, i));
+    add_valid_string (builder, g_ptr_array_index (entity->aliases, i));
   json_builder_end_array (builder);
 
   add_attributes (builder, entity->attributes);

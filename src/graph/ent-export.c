@@ -207,6 +207,7 @@ page_draw (cairo_t                *cr,
   /* Everything, at full detail: a file is zoomed later by its reader. */
   render.visible = layout->bounds;
   render.label_min_scale = 0;
+  render.max_edge_pixels = 0;
   ent_render_draw (cr, layout, &render);
   cairo_restore (cr);
 }

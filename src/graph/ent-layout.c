@@ -1,4 +1,4 @@
-/* ent-layout.c — a view laid out by Graphviz, as plain geometry we own.
+/* ent-layout.c — the geometry we own: life cycle, spatial index, queries.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -9,45 +9,12 @@
 #include <math.h>
 #include <string.h>
 
-#include <gvc.h>
-
 #include "ent-label-private.h"
 #include "ent-layout-private.h"
 #include "ent-shape-private.h"
 
 #define MARGIN 12.0
-/* Spacing between parallel edges of the same pair of nodes. */
-#define BOW_STEP 16.0
-/* Graphviz's spline router is quadratic or worse: measured on this machine,
- * neato with splines=true takes ~90 ms at 20 edges and 20 s at 400, while dot
- * routes its own splines quickly up to a few hundred nodes. Beyond these
- * sizes edges are straight (or bowed, for parallel ones) and computed here. */
-#define FORCE_SPLINES_MAX_EDGES 20
-#define DOT_SPLINES_MAX_NODES   300
-/* Full prism overlap removal costs ~6 s on 5,000 nodes; ten iterations leave
- * a few overlaps, which separate_nodes() removes in milliseconds. */
-#define PRISM_FULL_MAX_NODES    1000
-/* Beyond this, dot (and circo/twopi) take minutes: refuse and say why. */
-#define SLOW_ENGINE_MAX_NODES   2500
-#define AUTO_NEATO_MAX_NODES    100
-#define NODE_GAP 4.0
-
-typedef struct {
-  gatomicrefcount ref_count;
-  guint          *node_of_entity;    /* graph entity -> layout node, or NONE */
-  guint           n_entities;
-  guint          *edge_of_relation;  /* graph relation -> layout edge, or NONE */
-  guint           n_relations;
-  /* The spatial index: a uniform grid, items of cell c at [start[c], start[c+1]). */
-  double          cell;
-  guint           cols, rows;
-  guint          *node_start;
-  guint          *node_items;
-  guint          *edge_start;
-  guint          *edge_items;
-} LayoutPrivate;
-
-#define PRIV(layout) ((LayoutPrivate *) (layout)->priv)
+#define AUTO_NEATO_MAX_NODES 100
 
 G_DEFINE_QUARK (ent-layout-error-quark, ent_layout_error)
 
@@ -128,12 +95,12 @@ ent_rect_contains_point (const EntRect *rect,
 
 /* Life cycle */
 
-static EntLayout *
-layout_alloc (EntView         *view,
+EntLayout *
+ent_layout_new_for_view (EntView         *view,
               EntLayoutEngine  engine)
 {
   EntLayout *layout = g_new0 (EntLayout, 1);
-  LayoutPrivate *priv = g_new0 (LayoutPrivate, 1);
+  EntLayoutPrivate *priv = g_new0 (EntLayoutPrivate, 1);
   EntGraph *graph = ent_view_get_graph (view);
 
   g_atomic_ref_count_init (&priv->ref_count);
@@ -160,18 +127,18 @@ ent_layout_ref (EntLayout *layout)
 {
   g_return_val_if_fail (layout != NULL, NULL);
 
-  g_atomic_ref_count_inc (&PRIV (layout)->ref_count);
+  g_atomic_ref_count_inc (&ENT_LAYOUT_PRIV (layout)->ref_count);
   return layout;
 }
 
 void
 ent_layout_unref (EntLayout *layout)
 {
-  LayoutPrivate *priv;
+  EntLayoutPrivate *priv;
 
   g_return_if_fail (layout != NULL);
 
-  priv = PRIV (layout);
+  priv = ENT_LAYOUT_PRIV (layout);
   if (!g_atomic_ref_count_dec (&priv->ref_count))
     return;
 
@@ -192,10 +159,11 @@ ent_layout_unref (EntLayout *layout)
 
 /* Nodes and edges, before any position */
 
-static void
-layout_init_nodes (EntLayout *layout)
+void
+ent_layout_measure_nodes (EntLayout *layout)
 {
-  static PangoContext *context;  /* the worker's own: Pango is per thread */
+  /* The worker's own: Pango objects belong to one thread. */
+  static PangoContext *context;
   g_autoptr(PangoLayout) label = NULL;
   EntGraph *graph = ent_view_get_graph (layout->view);
   const guint *entities = ent_view_get_entities (layout->view, NULL);
@@ -218,16 +186,16 @@ layout_init_nodes (EntLayout *layout)
       ent_label_layout_size (label, &node->label_width, &label_height);
       ent_shape_size_for_label (node->shape, node->label_width, MAX (label_height, 8.0),
                                 &node->width, &node->height);
-      PRIV (layout)->node_of_entity[entities[i]] = i;
+      ENT_LAYOUT_PRIV (layout)->node_of_entity[entities[i]] = i;
     }
 }
 
-static void
-layout_init_edges (EntLayout *layout)
+void
+ent_layout_link_edges (EntLayout *layout)
 {
   EntGraph *graph = ent_view_get_graph (layout->view);
   const guint *relations = ent_view_get_relations (layout->view, NULL);
-  LayoutPrivate *priv = PRIV (layout);
+  EntLayoutPrivate *priv = ENT_LAYOUT_PRIV (layout);
 
   for (guint i = 0; i < layout->n_edges; i++)
     {
@@ -242,643 +210,6 @@ layout_init_edges (EntLayout *layout)
       edge->directed = !ent_relation_type_is_symmetric (relation->type);
       priv->edge_of_relation[relations[i]] = i;
       g_assert (edge->source != ENT_LAYOUT_NONE && edge->target != ENT_LAYOUT_NONE);
-    }
-}
-
-/* Graphviz */
-
-typedef struct {
-  EntLayoutEngine engine;
-  gboolean        graphviz_splines;
-  gboolean        separate;         /* remove leftover overlaps ourselves */
-} Plan;
-
-static Plan
-plan_for (EntLayout       *layout,
-          EntLayoutEngine  engine)
-{
-  Plan plan = { engine, FALSE, FALSE };
-
-  if (plan.engine == ENT_LAYOUT_AUTO)
-    plan.engine = ent_layout_engine_choose (layout->n_nodes, layout->n_edges);
-
-  switch (plan.engine)
-    {
-    case ENT_LAYOUT_DOT:
-      plan.graphviz_splines = layout->n_nodes <= DOT_SPLINES_MAX_NODES;
-      break;
-    case ENT_LAYOUT_NEATO:
-    case ENT_LAYOUT_FDP:
-    case ENT_LAYOUT_TWOPI:
-      plan.graphviz_splines = layout->n_edges <= FORCE_SPLINES_MAX_EDGES;
-      plan.separate = !plan.graphviz_splines;
-      break;
-    case ENT_LAYOUT_CIRCO:
-      plan.graphviz_splines = layout->n_edges <= FORCE_SPLINES_MAX_EDGES;
-      break;
-    case ENT_LAYOUT_SFDP:
-      plan.separate = TRUE;
-      break;
-    case ENT_LAYOUT_AUTO:
-    case ENT_N_LAYOUT_ENGINES:
-    default:
-      g_assert_not_reached ();
-    }
-
-  return plan;
-}
-
-static void
-set_graph_attributes (Agraph_t  *g,
-                      EntLayout *layout,
-                      Plan      *plan,
-                      gboolean   has_hints)
-{
-  agsafeset (g, (char *) "splines", (char *) (plan->graphviz_splines ? "true" : "false"), (char *) "");
-  agsafeset (g, (char *) "pad", (char *) "0", (char *) "");
-
-  switch (plan->engine)
-    {
-    case ENT_LAYOUT_DOT:
-      agsafeset (g, (char *) "nodesep", (char *) "0.3", (char *) "");
-      agsafeset (g, (char *) "ranksep", (char *) "0.5", (char *) "");
-      break;
-    case ENT_LAYOUT_SFDP:
-      agsafeset (g, (char *) "overlap",
-                 (char *) (layout->n_nodes <= PRISM_FULL_MAX_NODES ? "prism" : "prism10"),
-                 (char *) "");
-      agsafeset (g, (char *) "sep", (char *) "+6", (char *) "");
-      break;
-    case ENT_LAYOUT_NEATO:
-    case ENT_LAYOUT_FDP:
-    case ENT_LAYOUT_TWOPI:
-      agsafeset (g, (char *) "overlap", (char *) "prism", (char *) "");
-      agsafeset (g, (char *) "sep", (char *) "+6", (char *) "");
-      agsafeset (g, (char *) "esep", (char *) "+3", (char *) "");
-      break;
-    case ENT_LAYOUT_CIRCO:
-    case ENT_LAYOUT_AUTO:
-    case ENT_N_LAYOUT_ENGINES:
-    default:
-      break;
-    }
-
-  /* Start positions are given in points, like the ones read back. */
-  if (has_hints)
-    agsafeset (g, (char *) "inputscale", (char *) "72", (char *) "");
-}
-
-/* Where a node of @layout was in @previous, in Graphviz coordinates. */
-static gboolean
-previous_position (EntLayout *layout,
-                   EntLayout *previous,
-                   guint      node,
-                   double    *x,
-                   double    *y)
-{
-  EntGraph *graph = ent_view_get_graph (layout->view);
-  EntGraph *old_graph = ent_view_get_graph (previous->view);
-  guint entity = layout->nodes[node].entity;
-  guint old;
-
-  if (graph != old_graph
-      && !ent_graph_lookup_entity_id (old_graph, ent_graph_get_entity (graph, entity)->id, &entity))
-    return FALSE;
-  if (!ent_layout_lookup_entity (previous, entity, &old))
-    return FALSE;
-
-  *x = previous->nodes[old].x;
-  *y = -previous->nodes[old].y;
-  return TRUE;
-}
-
-/* Start positions: old nodes where they were, new ones at the middle of
- * their placed neighbours (a little apart, so they do not coincide). */
-static gboolean
-compute_hints (EntLayout *layout,
-               EntLayout *previous,
-               EntPoint  *hints,
-               gboolean  *hinted)
-{
-  g_autofree EntPoint *sum = g_new0 (EntPoint, MAX (layout->n_nodes, 1));
-  g_autofree guint *count = g_new0 (guint, MAX (layout->n_nodes, 1));
-  guint n_hinted = 0;
-
-  for (guint i = 0; i < layout->n_nodes; i++)
-    {
-      hinted[i] = previous_position (layout, previous, i, &hints[i].x, &hints[i].y);
-      n_hinted += hinted[i];
-    }
-  if (n_hinted == 0)
-    return FALSE;
-
-  for (guint j = 0; j < layout->n_edges; j++)
-    {
-      guint s = layout->edges[j].source, t = layout->edges[j].target;
-
-      if (hinted[s] && !hinted[t])
-        {
-          sum[t].x += hints[s].x;
-          sum[t].y += hints[s].y;
-          count[t]++;
-        }
-      else if (hinted[t] && !hinted[s])
-        {
-          sum[s].x += hints[t].x;
-          sum[s].y += hints[t].y;
-          count[s]++;
-        }
-    }
-
-  for (guint i = 0; i < layout->n_nodes; i++)
-    if (!hinted[i] && count[i] > 0)
-      {
-        /* Golden-angle offsets keep siblings of one parent apart. */
-        hints[i].x = sum[i].x / count[i] + 30 * cos (i * 2.399963);
-        hints[i].y = sum[i].y / count[i] + 30 * sin (i * 2.399963);
-        hinted[i] = TRUE;
-      }
-
-  return TRUE;
-}
-
-static Agraph_t *
-build_agraph (EntLayout *layout,
-              EntLayout *previous,
-              Plan      *plan)
-{
-  Agraph_t *g;
-  Agnode_t **agnodes = g_new (Agnode_t *, MAX (layout->n_nodes, 1));
-  g_autofree EntPoint *hints = NULL;
-  g_autofree gboolean *hinted = NULL;
-  gboolean has_hints = FALSE;
-  Agsym_t *shape, *width, *height, *fixedsize, *label, *pos, *dir;
-  guint focus = ent_view_get_focus (layout->view);
-  guint focus_node;
-
-  g = agopen ((char *) "view", Agdirected, NULL);
-
-  if (previous != NULL)
-    {
-      hints = g_new0 (EntPoint, MAX (layout->n_nodes, 1));
-      hinted = g_new0 (gboolean, MAX (layout->n_nodes, 1));
-      has_hints = compute_hints (layout, previous, hints, hinted);
-    }
-  set_graph_attributes (g, layout, plan, has_hints);
-
-  shape = agattr (g, AGNODE, (char *) "shape", (char *) "box");
-  width = agattr (g, AGNODE, (char *) "width", (char *) "0.75");
-  height = agattr (g, AGNODE, (char *) "height", (char *) "0.5");
-  fixedsize = agattr (g, AGNODE, (char *) "fixedsize", (char *) "true");
-  label = agattr (g, AGNODE, (char *) "label", (char *) "");
-  pos = has_hints ? agattr (g, AGNODE, (char *) "pos", (char *) "") : NULL;
-  dir = agattr (g, AGEDGE, (char *) "dir", (char *) "forward");
-  (void) fixedsize;
-  (void) label;
-
-  for (guint i = 0; i < layout->n_nodes; i++)
-    {
-      const EntLayoutNode *node = &layout->nodes[i];
-      char name[32], buffer[64];
-
-      g_snprintf (name, sizeof name, "n%u", i);
-      agnodes[i] = agnode (g, name, TRUE);
-      agxset (agnodes[i], shape, (char *) ent_shape_graphviz_name (node->shape));
-      g_ascii_formatd (buffer, sizeof buffer, "%.4f", node->width / 72.0);
-      agxset (agnodes[i], width, buffer);
-      g_ascii_formatd (buffer, sizeof buffer, "%.4f", node->height / 72.0);
-      agxset (agnodes[i], height, buffer);
-      if (has_hints && hinted[i])
-        {
-          char x[G_ASCII_DTOSTR_BUF_SIZE], y[G_ASCII_DTOSTR_BUF_SIZE];
-
-          g_snprintf (buffer, sizeof buffer, "%s,%s",
-                      g_ascii_formatd (x, sizeof x, "%.2f", hints[i].x),
-                      g_ascii_formatd (y, sizeof y, "%.2f", hints[i].y));
-          agxset (agnodes[i], pos, buffer);
-        }
-    }
-
-  for (guint i = 0; i < layout->n_edges; i++)
-    {
-      const EntLayoutEdge *edge = &layout->edges[i];
-      Agedge_t *e;
-      char name[32];
-
-      g_snprintf (name, sizeof name, "e%u", i);
-      e = agedge (g, agnodes[edge->source], agnodes[edge->target], name, TRUE);
-      if (!edge->directed)
-        agxset (e, dir, (char *) "none");
-    }
-
-  /* The radial and circular engines centre on the focus when there is one. */
-  if (focus != ENT_VIEW_NONE && ent_layout_lookup_entity (layout, focus, &focus_node)
-      && (plan->engine == ENT_LAYOUT_TWOPI || plan->engine == ENT_LAYOUT_CIRCO))
-    agsafeset (g, (char *) "root", agnameof (agnodes[focus_node]), (char *) "");
-
-  g_free (agnodes);
-  return g;
-}
-
-static void
-reverse_points (EntPoint *points,
-                guint     n)
-{
-  for (guint i = 0; i < n / 2; i++)
-    {
-      EntPoint tmp = points[i];
-
-      points[i] = points[n - 1 - i];
-      points[n - 1 - i] = tmp;
-    }
-}
-
-static void
-read_edge_splines (EntLayoutEdge *edge,
-                   Agedge_t      *e)
-{
-  splines *spl = ED_spl (e);
-  GArray *points;
-  bezier *first, *last;
-
-  if (spl == NULL || spl->size == 0)
-    return;
-
-  points = g_array_new (FALSE, FALSE, sizeof (EntPoint));
-  for (int b = 0; b < spl->size; b++)
-    {
-      bezier *bz = &spl->list[b];
-
-      /* Consecutive pieces share their joint. */
-      for (int k = (b == 0 ? 0 : 1); k < bz->size; k++)
-        {
-          EntPoint p = { bz->list[k].x, -bz->list[k].y };
-
-          g_array_append_val (points, p);
-        }
-    }
-
-  if (points->len < 4 || (points->len - 1) % 3 != 0)
-    {
-      g_array_unref (points);
-      return;
-    }
-
-  first = &spl->list[0];
-  last = &spl->list[spl->size - 1];
-  edge->n_points = points->len;
-  edge->points = (EntPoint *) g_array_free (points, FALSE);
-
-  /* An arrow at the start means the curve runs from head to tail: turn it
-   * round so that every curve here ends at its arrowhead. */
-  if (edge->directed && !last->eflag && first->sflag)
-    {
-      reverse_points (edge->points, edge->n_points);
-      edge->arrow_tip.x = first->sp.x;
-      edge->arrow_tip.y = -first->sp.y;
-      edge->arrow_base = edge->points[edge->n_points - 1];
-      return;
-    }
-
-  edge->arrow_base = edge->points[edge->n_points - 1];
-  edge->arrow_tip = edge->arrow_base;
-  if (edge->directed && last->eflag)
-    {
-      edge->arrow_tip.x = last->ep.x;
-      edge->arrow_tip.y = -last->ep.y;
-    }
-}
-
-static gboolean
-run_graphviz (EntLayout  *layout,
-              EntLayout  *previous,
-              Plan       *plan,
-              GError    **error)
-{
-  static GVC_t *gvc;
-  Agraph_t *g;
-  Agnode_t *n;
-
-  if (gvc == NULL)
-    gvc = gvContext ();
-
-  g = build_agraph (layout, previous, plan);
-  agreseterrors ();
-  if (gvLayout (gvc, g, engine_names[plan->engine]) != 0)
-    {
-      const char *message = aglasterr ();
-
-      g_set_error (error, ENT_LAYOUT_ERROR, ENT_LAYOUT_ERROR_FAILED,
-                   "Graphviz %s could not lay out the graph: %s",
-                   engine_names[plan->engine], message != NULL ? message : "unknown error");
-      agclose (g);
-      return FALSE;
-    }
-
-  /* Nodes come back in creation order ("n0", "n1", ...). */
-  for (n = agfstnode (g); n != NULL; n = agnxtnode (g, n))
-    {
-      guint index = (guint) g_ascii_strtoull (agnameof (n) + 1, NULL, 10);
-
-      g_assert (index < layout->n_nodes);
-      layout->nodes[index].x = ND_coord (n).x;
-      layout->nodes[index].y = -ND_coord (n).y;
-    }
-
-  if (plan->graphviz_splines)
-    for (n = agfstnode (g); n != NULL; n = agnxtnode (g, n))
-      for (Agedge_t *e = agfstout (g, n); e != NULL; e = agnxtout (g, e))
-        {
-          guint index = (guint) g_ascii_strtoull (agnameof (e) + 1, NULL, 10);
-
-          g_assert (index < layout->n_edges);
-          read_edge_splines (&layout->edges[index], e);
-        }
-
-  gvFreeLayout (gvc, g);
-  agclose (g);
-  return TRUE;
-}
-
-/* Overlap removal */
-
-static int
-compare_cells (gconstpointer a,
-               gconstpointer b,
-               gpointer      user_data)
-{
-  const guint *cell_of = user_data;
-  guint ca = cell_of[*(const guint *) a], cb = cell_of[*(const guint *) b];
-
-  return ca < cb ? -1 : (ca > cb);
-}
-
-/* Pushes overlapping pairs apart along their axis of least overlap. */
-static guint
-separate_pass (EntLayout *layout,
-               double     cell,
-               guint     *order,
-               guint     *cell_of)
-{
-  double x0 = G_MAXDOUBLE, y0 = G_MAXDOUBLE;
-  guint cols, moved = 0;
-  g_autofree guint *start = NULL;
-  guint n = layout->n_nodes, n_cells;
-  double x1 = -G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
-  guint rows;
-
-  for (guint i = 0; i < n; i++)
-    {
-      x0 = MIN (x0, layout->nodes[i].x);
-      y0 = MIN (y0, layout->nodes[i].y);
-      x1 = MAX (x1, layout->nodes[i].x);
-      y1 = MAX (y1, layout->nodes[i].y);
-    }
-  cell = MAX (cell, sqrt ((x1 - x0 + 1) * (y1 - y0 + 1) / 4e6));
-  cols = (guint) ((x1 - x0) / cell) + 1;
-  rows = (guint) ((y1 - y0) / cell) + 1;
-  n_cells = cols * rows;
-
-  start = g_new0 (guint, n_cells + 1);
-  for (guint i = 0; i < n; i++)
-    {
-      guint cx = (guint) ((layout->nodes[i].x - x0) / cell);
-      guint cy = (guint) ((layout->nodes[i].y - y0) / cell);
-
-      cell_of[i] = MIN (cy, rows - 1) * cols + MIN (cx, cols - 1);
-      order[i] = i;
-      start[cell_of[i] + 1]++;
-    }
-  for (guint c = 0; c < n_cells; c++)
-    start[c + 1] += start[c];
-  g_qsort_with_data (order, n, sizeof (guint), compare_cells, cell_of);
-
-  for (guint i = 0; i < n; i++)
-    {
-      EntLayoutNode *a = &layout->nodes[i];
-      guint cx = cell_of[i] % cols, cy = cell_of[i] / cols;
-
-      for (guint yy = cy > 0 ? cy - 1 : 0; yy <= MIN (cy + 1, rows - 1); yy++)
-        for (guint xx = cx > 0 ? cx - 1 : 0; xx <= MIN (cx + 1, cols - 1); xx++)
-          for (guint k = start[yy * cols + xx]; k < start[yy * cols + xx + 1]; k++)
-            {
-              guint j = order[k];
-              EntLayoutNode *b = &layout->nodes[j];
-              double dx, dy, ox, oy;
-
-              if (j <= i)
-                continue;
-              dx = b->x - a->x;
-              dy = b->y - a->y;
-              ox = (a->width + b->width) / 2 + NODE_GAP - fabs (dx);
-              oy = (a->height + b->height) / 2 + NODE_GAP - fabs (dy);
-              if (ox <= 0 || oy <= 0)
-                continue;
-              if (ox < oy)
-                {
-                  double s = (dx > 0 || (dx == 0 && j > i)) ? 1 : -1;
-
-                  a->x -= s * ox / 2;
-                  b->x += s * ox / 2;
-                }
-              else
-                {
-                  double s = (dy > 0 || (dy == 0 && j > i)) ? 1 : -1;
-
-                  a->y -= s * oy / 2;
-                  b->y += s * oy / 2;
-                }
-              moved++;
-            }
-    }
-
-  return moved;
-}
-
-static void
-separate_nodes (EntLayout *layout)
-{
-  g_autofree guint *order = g_new (guint, MAX (layout->n_nodes, 1));
-  g_autofree guint *cell_of = g_new (guint, MAX (layout->n_nodes, 1));
-  double cell = 1;
-
-  /* A cell at least as large as any node (plus the gap) means overlapping
-   * pairs always sit in neighbouring cells. */
-  for (guint i = 0; i < layout->n_nodes; i++)
-    cell = MAX (cell, MAX (layout->nodes[i].width, layout->nodes[i].height) + NODE_GAP);
-
-  for (guint pass = 0; pass < 100 && layout->n_nodes > 1; pass++)
-    if (separate_pass (layout, cell, order, cell_of) == 0)
-      break;
-}
-
-/* Edges computed here: straight, or bowed when several share two nodes. */
-
-static EntPoint
-point_on_outline (const EntLayoutNode *node,
-                  double               tx,
-                  double               ty)
-{
-  EntPoint p;
-
-  ent_shape_boundary (node->shape, node->width, node->height,
-                      tx - node->x, ty - node->y, &p.x, &p.y);
-  p.x += node->x;
-  p.y += node->y;
-  return p;
-}
-
-static void
-edge_set_quadratic (EntLayoutEdge *edge,
-                    EntPoint       start,
-                    EntPoint       control,
-                    EntPoint       end)
-{
-  edge->n_points = 4;
-  edge->points = g_new (EntPoint, 4);
-  edge->points[0] = start;
-  edge->points[1].x = start.x + 2.0 / 3 * (control.x - start.x);
-  edge->points[1].y = start.y + 2.0 / 3 * (control.y - start.y);
-  edge->points[2].x = end.x + 2.0 / 3 * (control.x - end.x);
-  edge->points[2].y = end.y + 2.0 / 3 * (control.y - end.y);
-  edge->points[3] = end;
-}
-
-/* The curve from @a to @b through @control, clipped to both outlines, the
- * arrowhead taken off its end. */
-static void
-route_between (EntLayoutEdge       *edge,
-               const EntLayoutNode *a,
-               const EntLayoutNode *b,
-               EntPoint             control)
-{
-  EntPoint start = point_on_outline (a, control.x, control.y);
-  EntPoint tip = point_on_outline (b, control.x, control.y);
-  EntPoint base = tip;
-
-  if (edge->directed)
-    {
-      double dx = tip.x - control.x, dy = tip.y - control.y;
-      double len = hypot (dx, dy);
-
-      /* Nodes almost touching: the control point sits on the outline. */
-      if (len < 1)
-        {
-          dx = b->x - a->x;
-          dy = b->y - a->y;
-          len = hypot (dx, dy);
-        }
-      if (len > 1e-6)
-        {
-          base.x = tip.x - dx / len * ENT_LAYOUT_ARROW_LENGTH;
-          base.y = tip.y - dy / len * ENT_LAYOUT_ARROW_LENGTH;
-        }
-    }
-
-  edge_set_quadratic (edge, start, control, base);
-  edge->arrow_base = base;
-  edge->arrow_tip = tip;
-}
-
-static void
-route_loop (EntLayoutEdge       *edge,
-            const EntLayoutNode *node,
-            guint                rank)
-{
-  double reach = 24 + 12 * rank;
-  EntPoint start = point_on_outline (node, node->x + node->width / 4, node->y - node->height);
-  EntPoint tip = point_on_outline (node, node->x + node->width, node->y - node->height / 4);
-
-  edge->n_points = 4;
-  edge->points = g_new (EntPoint, 4);
-  edge->points[0] = start;
-  edge->points[1].x = start.x;
-  edge->points[1].y = start.y - reach;
-  edge->points[2].x = tip.x + reach;
-  edge->points[2].y = tip.y;
-  edge->points[3] = tip;
-  edge->arrow_base = tip;
-  edge->arrow_tip = tip;
-  if (edge->directed)
-    {
-      edge->points[3].x = tip.x + ENT_LAYOUT_ARROW_LENGTH;
-      edge->arrow_base = edge->points[3];
-    }
-}
-
-typedef struct {
-  guint a, b;    /* a <= b */
-  guint edge;
-} PairKey;
-
-static int
-compare_pairs (gconstpointer pa,
-               gconstpointer pb)
-{
-  const PairKey *a = pa, *b = pb;
-
-  if (a->a != b->a)
-    return a->a < b->a ? -1 : 1;
-  if (a->b != b->b)
-    return a->b < b->b ? -1 : 1;
-  return a->edge < b->edge ? -1 : (a->edge > b->edge);
-}
-
-static void
-route_edge (EntLayout *layout,
-            guint      index,
-            guint      rank,
-            guint      count)
-{
-  EntLayoutEdge *edge = &layout->edges[index];
-  const EntLayoutNode *s = &layout->nodes[edge->source];
-  const EntLayoutNode *t = &layout->nodes[edge->target];
-  const EntLayoutNode *lo = edge->source <= edge->target ? s : t;
-  const EntLayoutNode *hi = edge->source <= edge->target ? t : s;
-  double dx = hi->x - lo->x, dy = hi->y - lo->y;
-  double len = hypot (dx, dy);
-  double offset = (rank - (count - 1) / 2.0) * BOW_STEP;
-  EntPoint control = { (s->x + t->x) / 2, (s->y + t->y) / 2 };
-
-  if (edge->source == edge->target)
-    {
-      route_loop (edge, s, rank);
-      return;
-    }
-
-  /* The normal is taken from the lower-numbered end so that edges of both
-   * directions between the same two nodes bow to different sides. Doubling
-   * the offset puts the curve's middle at the offset. */
-  if (len > 1e-6)
-    {
-      control.x += -dy / len * offset * 2;
-      control.y += dx / len * offset * 2;
-    }
-  route_between (edge, s, t, control);
-}
-
-static void
-route_own_edges (EntLayout *layout)
-{
-  g_autofree PairKey *pairs = g_new (PairKey, MAX (layout->n_edges, 1));
-
-  for (guint i = 0; i < layout->n_edges; i++)
-    {
-      pairs[i].a = MIN (layout->edges[i].source, layout->edges[i].target);
-      pairs[i].b = MAX (layout->edges[i].source, layout->edges[i].target);
-      pairs[i].edge = i;
-    }
-  qsort (pairs, layout->n_edges, sizeof (PairKey), compare_pairs);
-
-  for (guint i = 0; i < layout->n_edges;)
-    {
-      guint j = i;
-
-      while (j < layout->n_edges && pairs[j].a == pairs[i].a && pairs[j].b == pairs[i].b)
-        j++;
-      for (guint k = i; k < j; k++)
-        route_edge (layout, pairs[k].edge, k - i, j - i);
-      i = j;
     }
 }
 
@@ -1008,7 +339,7 @@ typedef struct {
 } CellItem;
 
 static void
-grid_cell_range (LayoutPrivate *priv,
+grid_cell_range (EntLayoutPrivate *priv,
                  double         x0,
                  double         y0,
                  double         x1,
@@ -1028,7 +359,7 @@ grid_cell_range (LayoutPrivate *priv,
 }
 
 static void
-grid_add_box (LayoutPrivate *priv,
+grid_add_box (EntLayoutPrivate *priv,
               GArray        *pairs,
               guint          item,
               double         x0,
@@ -1050,7 +381,7 @@ grid_add_box (LayoutPrivate *priv,
 
 /* Counting sort of (cell, item) pairs into CSR arrays, duplicates dropped. */
 static void
-grid_pack (LayoutPrivate *priv,
+grid_pack (EntLayoutPrivate *priv,
            GArray        *pairs,
            guint        **start_out,
            guint        **items_out)
@@ -1105,7 +436,7 @@ edge_pieces (const EntLayoutEdge *edge,
 }
 
 static void
-grid_add_edge (LayoutPrivate       *priv,
+grid_add_edge (EntLayoutPrivate       *priv,
                GArray              *pairs,
                guint                index,
                const EntLayoutEdge *edge)
@@ -1138,7 +469,7 @@ grid_add_edge (LayoutPrivate       *priv,
 static void
 build_grid (EntLayout *layout)
 {
-  LayoutPrivate *priv = PRIV (layout);
+  EntLayoutPrivate *priv = ENT_LAYOUT_PRIV (layout);
   double area = layout->bounds.width * layout->bounds.height;
   g_autoptr(GArray) pairs = g_array_new (FALSE, FALSE, sizeof (CellItem));
 
@@ -1165,298 +496,11 @@ build_grid (EntLayout *layout)
   grid_pack (priv, pairs, &priv->edge_start, &priv->edge_items);
 }
 
-static EntLayout *
-layout_compute (EntView          *view,
-                EntLayoutEngine   engine,
-                EntLayout        *previous,
-                GCancellable     *cancellable,
-                GError          **error)
+void
+ent_layout_finish (EntLayout *layout)
 {
-  g_autoptr(EntLayout) layout = NULL;
-  gint64 start = g_get_monotonic_time ();
-  gint64 labelled, laid_out, finished;
-  Plan plan;
-
-  layout = layout_alloc (view, engine);
-  layout_init_nodes (layout);
-  layout_init_edges (layout);
-  plan = plan_for (layout, engine);
-  layout->engine = plan.engine;
-  labelled = g_get_monotonic_time ();
-
-  if (layout->n_nodes > SLOW_ENGINE_MAX_NODES
-      && (plan.engine == ENT_LAYOUT_DOT || plan.engine == ENT_LAYOUT_CIRCO
-          || plan.engine == ENT_LAYOUT_TWOPI))
-    {
-      g_set_error (error, ENT_LAYOUT_ERROR, ENT_LAYOUT_ERROR_TOO_LARGE,
-                   "%s would take too long on %u nodes (limit %u): use sfdp",
-                   engine_names[plan.engine], layout->n_nodes, SLOW_ENGINE_MAX_NODES);
-      return NULL;
-    }
-
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    return NULL;
-
-  if (layout->n_nodes > 0 && !run_graphviz (layout, previous, &plan, error))
-    return NULL;
-  laid_out = g_get_monotonic_time ();
-
-  if (plan.separate)
-    separate_nodes (layout);
-  if (!plan.graphviz_splines)
-    route_own_edges (layout);
-  else
-    for (guint i = 0; i < layout->n_edges; i++)
-      if (layout->edges[i].n_points == 0)
-        route_edge (layout, i, 0, 1);
-
   normalise (layout);
   build_grid (layout);
-  finished = g_get_monotonic_time ();
-
-  g_debug ("%u nodes, %u edges with %s: labels %.1f ms, graphviz %.1f ms, edges and index %.1f ms",
-           layout->n_nodes, layout->n_edges, engine_names[plan.engine],
-           (labelled - start) / 1000.0, (laid_out - labelled) / 1000.0, (finished - laid_out) / 1000.0);
-
-  return g_steal_pointer (&layout);
-}
-
-/* The Graphviz worker */
-
-typedef struct {
-  EntView         *view;
-  EntLayoutEngine  engine;
-  EntLayout       *previous;
-  GCancellable    *cancellable;
-  GTask           *task;         /* async jobs */
-  /* Synchronous jobs */
-  GMutex           mutex;
-  GCond            cond;
-  gboolean         done;
-  EntLayout       *result;
-  GError          *error;
-} Job;
-
-static GAsyncQueue *job_queue;
-static GThread *worker_thread;
-static gint running_jobs;
-static gint peak_jobs;
-static gint skipped_jobs;
-
-static Job *
-job_new (EntView         *view,
-         EntLayoutEngine  engine,
-         EntLayout       *previous,
-         GCancellable    *cancellable)
-{
-  Job *job = g_new0 (Job, 1);
-
-  job->view = ent_view_ref (view);
-  job->engine = engine;
-  job->previous = previous != NULL ? ent_layout_ref (previous) : NULL;
-  job->cancellable = cancellable != NULL ? g_object_ref (cancellable) : NULL;
-  g_mutex_init (&job->mutex);
-  g_cond_init (&job->cond);
-
-  return job;
-}
-
-static void
-job_free (Job *job)
-{
-  ent_view_unref (job->view);
-  g_clear_pointer (&job->previous, ent_layout_unref);
-  g_clear_object (&job->cancellable);
-  g_mutex_clear (&job->mutex);
-  g_cond_clear (&job->cond);
-  g_free (job);
-}
-
-static EntLayout *
-job_execute (Job     *job,
-             GError **error)
-{
-  EntLayout *layout;
-  gint running;
-
-  if (g_cancellable_set_error_if_cancelled (job->cancellable, error))
-    {
-      g_atomic_int_inc (&skipped_jobs);
-      return NULL;
-    }
-
-  running = g_atomic_int_add (&running_jobs, 1) + 1;
-  if (running > g_atomic_int_get (&peak_jobs))
-    g_atomic_int_set (&peak_jobs, running);
-  layout = layout_compute (job->view, job->engine, job->previous, job->cancellable, error);
-  g_atomic_int_add (&running_jobs, -1);
-
-  return layout;
-}
-
-static void
-job_run (Job *job)
-{
-  GError *error = NULL;
-  EntLayout *layout = job_execute (job, &error);
-
-  if (job->task != NULL)
-    {
-      GTask *task = g_steal_pointer (&job->task);
-
-      if (layout != NULL)
-        g_task_return_pointer (task, layout, (GDestroyNotify) ent_layout_unref);
-      else
-        g_task_return_error (task, error);
-      g_object_unref (task);
-      job_free (job);
-      return;
-    }
-
-  g_mutex_lock (&job->mutex);
-  job->result = layout;
-  job->error = error;
-  job->done = TRUE;
-  g_cond_signal (&job->cond);
-  g_mutex_unlock (&job->mutex);
-}
-
-static int
-graphviz_error (char *message)
-{
-  g_debug ("graphviz: %s", message);
-  return 0;
-}
-
-static gpointer
-worker_main (gpointer data)
-{
-  GAsyncQueue *queue = data;
-
-  agseterrf (graphviz_error);
-  agseterr (AGERR);
-  for (;;)
-    job_run (g_async_queue_pop (queue));
-
-  return NULL;
-}
-
-static GAsyncQueue *
-worker_queue (void)
-{
-  static gsize initialised;
-
-  if (g_once_init_enter (&initialised))
-    {
-      job_queue = g_async_queue_new ();
-      worker_thread = g_thread_new ("entente-graphviz", worker_main, job_queue);
-      g_once_init_leave (&initialised, 1);
-    }
-
-  return job_queue;
-}
-
-guint
-ent_layout_worker_peak_jobs (void)
-{
-  return (guint) g_atomic_int_get (&peak_jobs);
-}
-
-guint
-ent_layout_worker_skipped_jobs (void)
-{
-  return (guint) g_atomic_int_get (&skipped_jobs);
-}
-
-void
-ent_layout_compute_async (EntView             *view,
-                          EntLayoutEngine      engine,
-                          GCancellable        *cancellable,
-                          GAsyncReadyCallback  callback,
-                          gpointer             user_data)
-{
-  ent_layout_compute_incremental_async (view, engine, NULL, cancellable, callback, user_data);
-}
-
-void
-ent_layout_compute_incremental_async (EntView             *view,
-                                      EntLayoutEngine      engine,
-                                      EntLayout           *previous,
-                                      GCancellable        *cancellable,
-                                      GAsyncReadyCallback  callback,
-                                      gpointer             user_data)
-{
-  Job *job;
-
-  g_return_if_fail (view != NULL);
-  g_return_if_fail (engine < ENT_N_LAYOUT_ENGINES);
-  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
-
-  job = job_new (view, engine, previous, cancellable);
-  job->task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (job->task, ent_layout_compute_async);
-  g_task_set_name (job->task, "[entente] layout");
-  g_async_queue_push (worker_queue (), job);
-}
-
-EntLayout *
-ent_layout_compute_finish (GAsyncResult  *result,
-                           GError       **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == ent_layout_compute_async, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-EntLayout *
-ent_layout_compute (EntView          *view,
-                    EntLayoutEngine   engine,
-                    GCancellable     *cancellable,
-                    GError          **error)
-{
-  return ent_layout_compute_incremental (view, engine, NULL, cancellable, error);
-}
-
-EntLayout *
-ent_layout_compute_incremental (EntView          *view,
-                                EntLayoutEngine   engine,
-                                EntLayout        *previous,
-                                GCancellable     *cancellable,
-                                GError          **error)
-{
-  Job *job;
-  EntLayout *layout;
-  GAsyncQueue *queue;
-
-  g_return_val_if_fail (view != NULL, NULL);
-  g_return_val_if_fail (engine < ENT_N_LAYOUT_ENGINES, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  queue = worker_queue ();
-  job = job_new (view, engine, previous, cancellable);
-
-  /* Called from a job itself (an exporter on the worker): queueing would
-   * wait for ourselves. */
-  if (g_thread_self () == worker_thread)
-    {
-      layout = job_execute (job, error);
-      job_free (job);
-      return layout;
-    }
-
-  g_mutex_lock (&job->mutex);
-  g_async_queue_push (queue, job);
-  while (!job->done)
-    g_cond_wait (&job->cond, &job->mutex);
-  g_mutex_unlock (&job->mutex);
-
-  layout = job->result;
-  if (job->error != NULL)
-    g_propagate_error (error, job->error);
-  job_free (job);
-
-  return layout;
 }
 
 /* Queries */
@@ -1473,11 +517,11 @@ ent_layout_lookup_entity (EntLayout *layout,
                           guint      entity,
                           guint     *node)
 {
-  LayoutPrivate *priv;
+  EntLayoutPrivate *priv;
 
   g_return_val_if_fail (layout != NULL, FALSE);
 
-  priv = PRIV (layout);
+  priv = ENT_LAYOUT_PRIV (layout);
   if (entity >= priv->n_entities || priv->node_of_entity[entity] == ENT_LAYOUT_NONE)
     return FALSE;
   if (node != NULL)
@@ -1490,11 +534,11 @@ ent_layout_lookup_relation (EntLayout *layout,
                             guint      relation,
                             guint     *edge)
 {
-  LayoutPrivate *priv;
+  EntLayoutPrivate *priv;
 
   g_return_val_if_fail (layout != NULL, FALSE);
 
-  priv = PRIV (layout);
+  priv = ENT_LAYOUT_PRIV (layout);
   if (relation >= priv->n_relations || priv->edge_of_relation[relation] == ENT_LAYOUT_NONE)
     return FALSE;
   if (edge != NULL)
@@ -1526,14 +570,14 @@ ent_layout_node_at (EntLayout *layout,
                     double     y,
                     guint     *node)
 {
-  LayoutPrivate *priv;
+  EntLayoutPrivate *priv;
   guint cx, cy, cell;
   gboolean found = FALSE;
   guint best = 0;
 
   g_return_val_if_fail (layout != NULL, FALSE);
 
-  priv = PRIV (layout);
+  priv = ENT_LAYOUT_PRIV (layout);
   if (layout->n_nodes == 0 || !ent_rect_contains_point (&layout->bounds, x, y))
     return FALSE;
 
@@ -1616,7 +660,7 @@ ent_layout_edge_at (EntLayout *layout,
   for (guint k = 0; k < candidates->len; k++)
     {
       guint i = g_array_index (candidates, guint, k);
-      double d = edge_distance (&layout->edges[i], x, y, PRIV (layout)->cell);
+      double d = edge_distance (&layout->edges[i], x, y, ENT_LAYOUT_PRIV (layout)->cell);
 
       if (d <= tolerance && d <= best_distance)
         {
@@ -1640,7 +684,7 @@ query_items (EntLayout     *layout,
              gboolean       nodes,
              GArray        *out)
 {
-  LayoutPrivate *priv = PRIV (layout);
+  EntLayoutPrivate *priv = ENT_LAYOUT_PRIV (layout);
   g_autofree guint32 *seen = g_new0 (guint32, n_items / 32 + 1);
   guint cx0, cy0, cx1, cy1;
 
@@ -1681,12 +725,12 @@ ent_layout_query_rect (EntLayout     *layout,
                        GArray        *nodes,
                        GArray        *edges)
 {
-  LayoutPrivate *priv;
+  EntLayoutPrivate *priv;
 
   g_return_if_fail (layout != NULL);
   g_return_if_fail (rect != NULL);
 
-  priv = PRIV (layout);
+  priv = ENT_LAYOUT_PRIV (layout);
   if (nodes != NULL)
     query_items (layout, rect, priv->node_start, priv->node_items, layout->n_nodes, TRUE, nodes);
   if (edges != NULL)

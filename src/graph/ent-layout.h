@@ -7,7 +7,10 @@
  * worker and waits.
  *
  * Coordinates are in points (1/72 inch), y pointing down as in cairo, with the
- * bounding box starting at (0, 0). No Graphviz pointer outlives the job: an
+ * bounding box starting at (0, 0). Force-directed layouts never overlap two
+ * nodes. When many entities have no shown relation, they are not handed to
+ * Graphviz (whose component packing takes seconds on hundreds of them) but
+ * lined up on a shelf under the graph, by type and name. No Graphviz pointer outlives the job: an
  * EntLayout is immutable, reference-counted and may be shared between threads.
  * Node sizes are measured from the labels with Pango (the same font and
  * wrapping as ent-render draws them), so labels fit their shapes.
@@ -32,7 +35,7 @@ G_BEGIN_DECLS
 
 typedef enum {
   ENT_LAYOUT_ERROR_FAILED,      /* Graphviz refused the graph */
-  ENT_LAYOUT_ERROR_TOO_LARGE,   /* the engine asked for is hopeless for this size */
+  ENT_LAYOUT_ERROR_TOO_LARGE,   /* dot, circo or twopi on more than 2,500 nodes: minutes */
 } EntLayoutError;
 
 GQuark ent_layout_error_quark (void);
@@ -52,8 +55,11 @@ typedef enum {
 const char      *ent_layout_engine_to_string   (EntLayoutEngine  engine);
 gboolean         ent_layout_engine_from_string (const char      *str,
                                                 EntLayoutEngine *engine);
-/* The engine AUTO stands for with this many nodes and edges: neato with
- * splines for small graphs, sfdp with straight edges for large ones. */
+/* The engine AUTO stands for with this many nodes and edges: neato up to
+ * 100 nodes, sfdp beyond. Curved edges routed around nodes by Graphviz
+ * (splines=true) cost seconds past a few dozen edges, so neato, fdp, circo
+ * and twopi route them only up to 20 edges and dot up to 300 nodes; other
+ * edges are straight, bowed apart when several join the same two nodes. */
 EntLayoutEngine  ent_layout_engine_choose      (guint            n_nodes,
                                                 guint            n_edges);
 
@@ -145,7 +151,9 @@ void         ent_layout_compute_async    (EntView             *view,
                                           gpointer             user_data);
 /* The same, keeping the positions of @previous where possible (nodes present
  * in both start where they were, new ones near their neighbours), so a small
- * change of view moves little. @previous may be NULL. */
+ * change of view moves little. Neato, fdp and sfdp start from these
+ * positions; dot, circo and twopi lay out afresh. @previous may be NULL and
+ * may come from another snapshot of the same project (matched by store id). */
 void         ent_layout_compute_incremental_async (EntView             *view,
                                                    EntLayoutEngine      engine,
                                                    EntLayout           *previous,

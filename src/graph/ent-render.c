@@ -19,6 +19,7 @@
 
 #include "ent-label-private.h"
 #include "ent-layout-private.h"
+#include "ent-raster-private.h"
 #include "ent-render.h"
 #include "ent-shape-private.h"
 
@@ -28,7 +29,16 @@
 #define LEGEND_FONT       "Sans 9"
 /* Below these sizes on screen, a detail is noise. */
 #define MIN_ARROW_PIXELS  3.0
-#define MIN_STROKE_PIXELS 5.0
+#define MIN_STROKE_PIXELS 7.0
+/* Nodes smaller than this on screen are drawn as boxes. */
+#define MIN_SHAPE_PIXELS  4.0
+/* Taller nodes go through cairo, with their exact outlines. */
+#define MAX_RASTER_NODE_PIXELS 24.0
+/* Wider lines go through cairo: the rasteriser's cost grows with width. */
+#define MAX_RASTER_PIXELS 8.0
+/* Items per cairo path: one path per thousands of shapes makes cairo's scan
+ * converter juggle every shape on every row. */
+#define PATH_CHUNK        48
 
 /* Palettes */
 
@@ -179,8 +189,9 @@ ent_render_options_init (EntRenderOptions *options,
 
   memset (options, 0, sizeof *options);
   options->palette = ent_palette_get (palette);
-  options->label_min_scale = 0.5;
+  options->label_min_scale = 0.65;
   options->draw_background = FALSE;
+  options->max_edge_pixels = 4.0e5;
 }
 
 /* What one frame draws: layout items at possibly moved places and opacities
@@ -332,7 +343,7 @@ append_arrowhead (cairo_t        *cr,
   double bx = edge->arrow_base.x + item->shift_target.x;
   double by = edge->arrow_base.y + item->shift_target.y;
   double dx = tx - bx, dy = ty - by;
-  double len = hypot (dx, dy);
+  double len = sqrt (dx * dx + dy * dy);
   double half = ENT_LAYOUT_ARROW_WIDTH / 2 * size;
 
   if (len < 1e-6)
@@ -367,6 +378,69 @@ edge_key (const Frame    *frame,
 }
 
 static void
+stroke_edges_cairo (Frame       *frame,
+                    const guint *members,
+                    guint        n,
+                    double       width,
+                    gboolean     dashed)
+{
+  cairo_t *cr = frame->cr;
+
+  cairo_set_line_width (cr, width);
+  if (dashed)
+    {
+      double dash[] = { 4.0, 3.0 };
+
+      cairo_set_dash (cr, dash, 2, 0);
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      append_edge_curve (cr, &g_array_index (frame->edges, EdgeItem, members[i]));
+      if ((i + 1) % PATH_CHUNK == 0 || i + 1 == n)
+        cairo_stroke (cr);
+    }
+  cairo_set_dash (cr, NULL, 0, 0);
+}
+
+static gboolean
+stroke_edges_raster (Frame          *frame,
+                     const guint    *members,
+                     guint           n,
+                     double          width,
+                     gboolean        dashed,
+                     const EntColor *color,
+                     double          alpha)
+{
+  EntRaster raster;
+  EntPoint *points = NULL;
+  guint allocated = 0;
+
+  if (width * frame->scale > MAX_RASTER_PIXELS || !ent_raster_begin (&raster, frame->cr))
+    return FALSE;
+
+  ent_raster_set_source (&raster, color, alpha);
+  ent_raster_set_width (&raster, width);
+  if (dashed)
+    ent_raster_set_dash (&raster, 4.0, 3.0);
+  for (guint i = 0; i < n; i++)
+    {
+      const EdgeItem *item = &g_array_index (frame->edges, EdgeItem, members[i]);
+
+      if (allocated < item->edge->n_points)
+        {
+          allocated = item->edge->n_points;
+          points = g_renew (EntPoint, points, allocated);
+        }
+      for (guint k = 0; k < item->edge->n_points; k++)
+        points[k] = shifted (item, k);
+      ent_raster_stroke_curve (&raster, points, item->edge->n_points);
+    }
+  g_free (points);
+  ent_raster_finish (&raster);
+  return TRUE;
+}
+
+static void
 draw_edge_group (Frame       *frame,
                  guint        key,
                  const guint *members,
@@ -380,23 +454,15 @@ draw_edge_group (Frame       *frame,
   const EntColor *color = highlight ? &frame->palette->edge_highlight : &frame->palette->edge;
   double width = MAX (bucket_width (bucket), 0.8 / frame->scale);
   gboolean arrows = ENT_LAYOUT_ARROW_LENGTH * frame->scale >= MIN_ARROW_PIXELS;
+  guint n_arrows = 0;
 
   if (alpha <= 0)
     return;
 
-  cairo_new_path (cr);
-  for (guint i = 0; i < n; i++)
-    append_edge_curve (cr, &g_array_index (frame->edges, EdgeItem, members[i]));
   set_source (cr, color, alpha);
-  cairo_set_line_width (cr, width);
-  if (dashed)
-    {
-      double dash[] = { 4.0, 3.0 };
-
-      cairo_set_dash (cr, dash, 2, 0);
-    }
-  cairo_stroke (cr);
-  cairo_set_dash (cr, NULL, 0, 0);
+  cairo_new_path (cr);
+  if (!stroke_edges_raster (frame, members, n, width, dashed, color, alpha))
+    stroke_edges_cairo (frame, members, n, width, dashed);
 
   if (!arrows)
     return;
@@ -404,8 +470,11 @@ draw_edge_group (Frame       *frame,
     {
       const EdgeItem *item = &g_array_index (frame->edges, EdgeItem, members[i]);
 
-      if (item->edge->directed)
-        append_arrowhead (cr, item, arrow_size (bucket));
+      if (!item->edge->directed)
+        continue;
+      append_arrowhead (cr, item, arrow_size (bucket));
+      if (++n_arrows % PATH_CHUNK == 0)
+        cairo_fill (cr);
     }
   cairo_fill (cr);
 }
@@ -462,29 +531,72 @@ node_key (const Frame    *frame,
   return alpha_level (alpha) * ENT_N_ENTITY_TYPES + item->node->type;
 }
 
+/* Nodes up to a few dozen pixels tall go straight into the pixels: boxes
+ * when tiny, their polygons otherwise. Returns in @done which ones. */
 static void
-draw_node_group (Frame       *frame,
-                 guint        key,
-                 const guint *members,
-                 guint        n)
+draw_nodes_raster (Frame         *frame,
+                   EntEntityType  type,
+                   double         alpha,
+                   const guint   *members,
+                   guint          n,
+                   gboolean      *done)
 {
-  cairo_t *cr = frame->cr;
-  EntEntityType type = key % ENT_N_ENTITY_TYPES;
-  double alpha = (double) (key / ENT_N_ENTITY_TYPES) / ALPHA_LEVELS;
-  gboolean outlines = FALSE;
+  EntRaster raster;
+  EntPoint polygon[ENT_SHAPE_MAX_POLYGON];
+  double outline = MAX (1.2, 0.6 / frame->scale);
+  gboolean any = FALSE;
 
-  if (alpha <= 0)
-    return;
+  for (guint i = 0; i < n; i++)
+    {
+      const NodeItem *item = &g_array_index (frame->nodes, NodeItem, members[i]);
 
-  cairo_new_path (cr);
+      done[i] = item->node->height * frame->scale <= MAX_RASTER_NODE_PIXELS;
+      any |= done[i];
+    }
+  if (!any || !ent_raster_begin (&raster, frame->cr))
+    {
+      memset (done, 0, n * sizeof (gboolean));
+      return;
+    }
+
+  ent_raster_set_width (&raster, outline);
   for (guint i = 0; i < n; i++)
     {
       const NodeItem *item = &g_array_index (frame->nodes, NodeItem, members[i]);
       const EntLayoutNode *node = item->node;
+      guint n_points;
 
-      ent_shape_append_path (cr, node->shape, item->x, item->y, node->width, node->height);
-      outlines |= MIN (node->width, node->height) * frame->scale >= MIN_STROKE_PIXELS;
+      if (!done[i])
+        continue;
+      if (MAX (node->width, node->height) * frame->scale < MIN_SHAPE_PIXELS)
+        {
+          ent_raster_set_source (&raster, &frame->palette->node_stroke[type], alpha);
+          ent_raster_fill_box (&raster, item->x - node->width / 2, item->y - node->height / 2,
+                               node->width, node->height);
+          continue;
+        }
+      /* Eight sides are a smooth ellipse below a dozen pixels. */
+      n_points = ent_shape_polygon (node->shape, item->x, item->y, node->width, node->height,
+                                    node->height * frame->scale < 12 ? 8 : 16, polygon);
+      ent_raster_set_source (&raster, &frame->palette->node_fill[type], alpha);
+      ent_raster_fill_convex (&raster, polygon, n_points);
+      if (MIN (node->width, node->height) * frame->scale >= MIN_STROKE_PIXELS)
+        {
+          ent_raster_set_source (&raster, &frame->palette->node_stroke[type], alpha);
+          ent_raster_stroke_closed (&raster, polygon, n_points);
+        }
     }
+  ent_raster_finish (&raster);
+}
+
+static void
+fill_and_stroke (Frame         *frame,
+                 EntEntityType  type,
+                 double         alpha,
+                 gboolean       outlines)
+{
+  cairo_t *cr = frame->cr;
+
   set_source (cr, &frame->palette->node_fill[type], alpha);
   if (!outlines)
     {
@@ -495,6 +607,44 @@ draw_node_group (Frame       *frame,
   set_source (cr, &frame->palette->node_stroke[type], alpha);
   cairo_set_line_width (cr, MAX (1.2, 0.6 / frame->scale));
   cairo_stroke (cr);
+}
+
+static void
+draw_node_group (Frame       *frame,
+                 guint        key,
+                 const guint *members,
+                 guint        n)
+{
+  cairo_t *cr = frame->cr;
+  EntEntityType type = key % ENT_N_ENTITY_TYPES;
+  double alpha = (double) (key / ENT_N_ENTITY_TYPES) / ALPHA_LEVELS;
+  g_autofree gboolean *done = g_new (gboolean, MAX (n, 1));
+  gboolean outlines = FALSE;
+  guint in_path = 0;
+
+  if (alpha <= 0)
+    return;
+
+  draw_nodes_raster (frame, type, alpha, members, n, done);
+  cairo_new_path (cr);
+  for (guint i = 0; i < n; i++)
+    {
+      const NodeItem *item = &g_array_index (frame->nodes, NodeItem, members[i]);
+      const EntLayoutNode *node = item->node;
+
+      if (done[i])
+        continue;
+      ent_shape_append_path (cr, node->shape, item->x, item->y, node->width, node->height);
+      outlines |= MIN (node->width, node->height) * frame->scale >= MIN_STROKE_PIXELS;
+      if (++in_path == PATH_CHUNK)
+        {
+          fill_and_stroke (frame, type, alpha, outlines);
+          in_path = 0;
+          outlines = FALSE;
+        }
+    }
+  if (in_path > 0)
+    fill_and_stroke (frame, type, alpha, outlines);
 }
 
 static void
@@ -674,6 +824,118 @@ find_node_item (Frame *frame,
   return NULL;
 }
 
+/* Edge level of detail */
+
+/* The length in device pixels of the part of the chord p→q inside @rect
+ * (Liang–Barsky clipping). */
+static double
+clipped_length (EntPoint       p,
+                EntPoint       q,
+                const EntRect *rect)
+{
+  double t0 = 0, t1 = 1, dx = q.x - p.x, dy = q.y - p.y;
+  double pk[4] = { -dx, dx, -dy, dy };
+  double qk[4] = { p.x - rect->x, rect->x + rect->width - p.x,
+                   p.y - rect->y, rect->y + rect->height - p.y };
+
+  for (guint k = 0; k < 4; k++)
+    {
+      if (pk[k] == 0)
+        {
+          if (qk[k] < 0)
+            return 0;
+          continue;
+        }
+      if (pk[k] < 0)
+        t0 = MAX (t0, qk[k] / pk[k]);
+      else
+        t1 = MIN (t1, qk[k] / pk[k]);
+    }
+  return t1 > t0 ? (t1 - t0) * sqrt (dx * dx + dy * dy) : 0;
+}
+
+typedef struct {
+  guint  item;
+  guint  rank;     /* 0: selected/hovered/highlighted; 1: the others */
+  guint  weight;
+  double length;
+} EdgeCost;
+
+static int
+edge_cost_compare (gconstpointer a,
+                   gconstpointer b)
+{
+  const EdgeCost *ea = a, *eb = b;
+
+  if (ea->rank != eb->rank)
+    return ea->rank < eb->rank ? -1 : 1;
+  if (ea->weight != eb->weight)
+    return ea->weight > eb->weight ? -1 : 1;
+  if (ea->length != eb->length)
+    return ea->length < eb->length ? -1 : 1;
+  return ea->item < eb->item ? -1 : (ea->item > eb->item);
+}
+
+static gboolean
+edge_is_marked (const Frame    *frame,
+                const EdgeItem *item)
+{
+  const EntRenderState *state = frame->state;
+
+  return state != NULL
+         && (item->index == state->selected_edge || item->index == state->hover_edge
+             || edge_highlight (frame, item->index) > 0);
+}
+
+/* Keeps the edges that fit the budget of the options, most telling first. */
+static void
+apply_edge_budget (Frame *frame)
+{
+  double budget = frame->options->max_edge_pixels;
+  guint n = frame->edges->len;
+  g_autofree EdgeCost *costs = NULL;
+  g_autoptr(GArray) kept = NULL;
+  double total = 0;
+
+  if (budget <= 0 || n == 0)
+    return;
+
+  costs = g_new (EdgeCost, n);
+  for (guint i = 0; i < n; i++)
+    {
+      const EdgeItem *item = &g_array_index (frame->edges, EdgeItem, i);
+      const EntLayoutEdge *edge = item->edge;
+      double length = 0;
+
+      double pixels_wide = MAX (1.0, bucket_width (width_bucket (edge->weight)) * frame->scale);
+
+      /* The chord of each Bézier segment: exact for straight edges, a
+       * slight underestimate for curved ones. */
+      for (guint k = 0; k + 3 < edge->n_points; k += 3)
+        length += clipped_length (shifted (item, k), shifted (item, k + 3), &frame->visible);
+      costs[i].item = i;
+      costs[i].rank = edge_is_marked (frame, item) ? 0 : 1;
+      costs[i].weight = edge->weight;
+      costs[i].length = length * frame->scale * pixels_wide;
+      total += costs[i].length;
+    }
+  if (total <= budget)
+    return;
+
+  qsort (costs, n, sizeof (EdgeCost), edge_cost_compare);
+  kept = g_array_sized_new (FALSE, FALSE, sizeof (EdgeItem), n);
+  total = 0;
+  for (guint i = 0; i < n; i++)
+    {
+      if (costs[i].rank > 0 && total + costs[i].length > budget)
+        continue;
+      total += costs[i].length;
+      g_array_append_val (kept, g_array_index (frame->edges, EdgeItem, costs[i].item));
+    }
+  g_array_unref (frame->edges);
+  frame->edges = g_steal_pointer (&kept);
+}
+
 static void
 frame_draw (Frame *frame)
 {
@@ -681,6 +943,7 @@ frame_draw (Frame *frame)
   const EdgeItem *hover_edge = NULL, *selected_edge = NULL;
   const NodeItem *hover_node = NULL, *selected_node = NULL;
 
+  apply_edge_budget (frame);
   if (state != NULL)
     {
       hover_edge = find_edge_item (frame, state->hover_edge);
@@ -950,6 +1213,43 @@ ent_render_draw_transition (cairo_t                *cr,
   frame_draw (&frame);
   cairo_restore (cr);
   frame_clear (&frame);
+}
+
+cairo_surface_t *
+ent_render_to_image (EntLayout              *layout,
+                     EntLayout              *from,
+                     double                  t,
+                     const EntRenderOptions *options,
+                     const EntRect          *rect,
+                     double                  scale)
+{
+  cairo_surface_t *surface;
+  EntRenderOptions local;
+  cairo_t *cr;
+  int width, height;
+
+  g_return_val_if_fail (layout != NULL, NULL);
+  g_return_val_if_fail (options != NULL, NULL);
+  g_return_val_if_fail (rect != NULL, NULL);
+  g_return_val_if_fail (scale > 0, NULL);
+
+  width = (int) CLAMP (ceil (rect->width * scale), 1, 32767);
+  height = (int) CLAMP (ceil (rect->height * scale), 1, 32767);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cr = cairo_create (surface);
+  cairo_scale (cr, scale, scale);
+  cairo_translate (cr, -rect->x, -rect->y);
+
+  local = *options;
+  local.visible = *rect;
+  if (from != NULL)
+    ent_render_draw_transition (cr, from, layout, t, &local);
+  else
+    ent_render_draw (cr, layout, &local);
+
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
 }
 
 /* Legend */

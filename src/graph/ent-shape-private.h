@@ -40,6 +40,18 @@ double       ent_shape_label_offset    (EntNodeShape shape,
                                         double       height);
 /* Graphviz's name for the nearest shape (for dot export and edge clipping). */
 const char  *ent_shape_graphviz_name   (EntNodeShape shape);
+/* The outline as a convex polygon (the ellipse as @ellipse_sides sides, at
+ * most ENT_SHAPE_MAX_POLYGON; corners of the rounded box and the note's fold
+ * left out): for drawing small nodes fast. @points holds at least
+ * ENT_SHAPE_MAX_POLYGON. Returns the vertex count. */
+#define ENT_SHAPE_MAX_POLYGON 16
+guint        ent_shape_polygon         (EntNodeShape shape,
+                                        double       x,
+                                        double       y,
+                                        double       width,
+                                        double       height,
+                                        guint        ellipse_sides,
+                                        EntPoint    *points);
 /* Appends the outline to @cr's path. */
 void         ent_shape_append_path     (cairo_t     *cr,
                                         EntNodeShape shape,

@@ -356,3 +356,42 @@ ent_shape_append_path (cairo_t     *cr,
     cairo_line_to (cr, x + polygon[i].x * width, y + polygon[i].y * height);
   cairo_close_path (cr);
 }
+
+guint
+ent_shape_polygon (EntNodeShape shape,
+                   double       x,
+                   double       y,
+                   double       width,
+                   double       height,
+                   guint        ellipse_sides,
+                   EntPoint    *points)
+{
+  const Vertex *polygon;
+  guint n;
+
+  if (shape == ENT_NODE_SHAPE_ELLIPSE)
+    {
+      n = CLAMP (ellipse_sides, 4, ENT_SHAPE_MAX_POLYGON);
+      for (guint i = 0; i < n; i++)
+        {
+          double angle = 2 * G_PI * i / n;
+
+          points[i].x = x + cos (angle) * width / 2;
+          points[i].y = y + sin (angle) * height / 2;
+        }
+      return n;
+    }
+
+  polygon = shape_polygon (shape, &n);
+  if (polygon == NULL)
+    {
+      polygon = box;
+      n = G_N_ELEMENTS (box);
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      points[i].x = x + polygon[i].x * width;
+      points[i].y = y + polygon[i].y * height;
+    }
+  return n;
+}
