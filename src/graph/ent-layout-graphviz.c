@@ -444,6 +444,22 @@ layout_compute (EntView          *view,
     ent_layout_place_shelf (layout, plan.shelved);
   if (plan.separate)
     ent_layout_separate_nodes (layout);
+  else if (plan.engine != ENT_LAYOUT_DOT && plan.engine != ENT_LAYOUT_CIRCO)
+    {
+      /* Graphviz's overlap removal works on its idea of the shapes, which
+       * leaves ours touching now and then: separate them, and if that moved
+       * a node, its splines no longer fit and we route the edges. */
+      g_autofree double *before = g_new (double, 2 * MAX (layout->n_nodes, 1));
+      gboolean moved = FALSE;
+
+      for (guint i = 0; i < layout->n_nodes; i++)
+        before[2 * i] = layout->nodes[i].x, before[2 * i + 1] = layout->nodes[i].y;
+      ent_layout_separate_nodes (layout);
+      for (guint i = 0; i < layout->n_nodes && !moved; i++)
+        moved = before[2 * i] != layout->nodes[i].x || before[2 * i + 1] != layout->nodes[i].y;
+      if (moved)
+        plan.graphviz_splines = FALSE;
+    }
   if (!plan.graphviz_splines)
     ent_layout_route_edges (layout);
   else
