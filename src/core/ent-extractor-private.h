@@ -33,6 +33,7 @@ typedef struct {
   guint          quoted : 1;
   guint          plural : 1;  /* we, they, the presidents */
   guint          titled : 1;  /* a person introduced with a title here */
+  guint          modifier : 1; /* "Costa of Brazil": says whose, acts for no one */
   /* Descriptions and titles: the office and who it is held for. */
   const char    *role;
   int            holder_country;  /* lexicon index, or -1 */
@@ -81,6 +82,8 @@ typedef struct {
   int                last_country;
   int                collective[2];
   int                country_pair[2];  /* the last two countries named together */
+  int                apposition_country;  /* "their Korean counterparts, …" */
+  guint              apposition_until;    /* token index it holds until */
 
   /* Descriptions no person of the document matched when they were read. */
   GArray            *role_only;  /* RoleOnly */

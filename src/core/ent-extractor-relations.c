@@ -361,7 +361,7 @@ static gboolean
 is_holder (DocContext *ctx,
            Mention    *m)
 {
-  return m->kind == MK_DEMONYM || (m->type == ENT_ENTITY_COUNTRY && m->possessive);
+  return m->kind == MK_DEMONYM || m->modifier || (m->type == ENT_ENTITY_COUNTRY && m->possessive);
 }
 
 static gboolean
@@ -646,8 +646,8 @@ static gboolean
 is_signer (DocContext *ctx,
            Mention    *m)
 {
-  return m->entity >= 0 && (m->type == ENT_ENTITY_PERSON || m->type == ENT_ENTITY_COUNTRY ||
-                            m->type == ENT_ENTITY_ORGANIZATION);
+  return m->entity >= 0 && !m->modifier &&
+         (m->type == ENT_ENTITY_PERSON || m->type == ENT_ENTITY_COUNTRY || m->type == ENT_ENTITY_ORGANIZATION);
 }
 
 static void

@@ -888,21 +888,70 @@ plural_title_span (DocContext *ctx,
   return NULL;
 }
 
-static const LexMatch *
-plural_title_at (DocContext *ctx,
-                 guint       i)
-{
-  guint len;
-  const LexMatch *m = plural_title_span (ctx, i, &len);
-
-  return m != NULL && len == 1 ? m : NULL;
-}
 
 static int
 collective_persons (DocContext  *ctx,
                     const char  *role,
                     int          countries[2],
                     int         *second);
+
+/* A country named right after a person: "Mauro Teixeira Costa of Brazil". */
+static int
+country_of_at (DocContext *ctx,
+               guint       k,
+               guint      *out_len)
+{
+  const GArray *matches;
+  guint len;
+  const LexMatch *cm;
+
+  if (!key_is (ctx, k, "of") || !is_word (ctx, k + 1))
+    return -1;
+  len = match_phrase_at (ctx, k + 1, &matches);
+  cm = len > 0 ? pick_entity_match (ctx, k + 1, matches) : NULL;
+  if (cm == NULL || cm->kind != LEX_COUNTRY)
+    return -1;
+  *out_len = len + 1;
+  return (int) cm->index;
+}
+
+/* "Their foreign ministers, Mauro Teixeira Costa of Brazil and Alicia
+ * Beltrán Ruiz of Mexico, signed": each name takes the office. */
+static guint
+match_plural_office_names (DocContext     *ctx,
+                           guint           i,
+                           guint           comma,
+                           const LexTitle *title)
+{
+  int named[2] = { -1, -1 }, countries[2] = { -1, -1 };
+  guint k = comma + 1;
+  Mention *mention;
+
+  for (guint n = 0; n < 2; n++)
+    {
+      guint len = scan_name (ctx, k, TRUE, TRUE), of_len = 0;
+
+      if (len == 0)
+        return 0;
+      named[n] = person_entity (ctx, k, k + len, TRUE);
+      k += len;
+      if ((countries[n] = country_of_at (ctx, k, &of_len)) >= 0)
+        k += of_len;
+      if (n == 0 && !key_is (ctx, k++, "and"))
+        return 0;
+    }
+  for (guint n = 0; n < 2; n++)
+    if (named[n] >= 0)
+      emit_office (ctx, named[n], title->role, countries[n], -1);
+  if (ctx->discover || named[0] < 0 || named[1] < 0 || named[0] == named[1])
+    return comma - i;
+  mention = add_mention (ctx, i, comma, named[0], ENT_ENTITY_PERSON, MK_COLLECTIVE);
+  mention->entity2 = named[1];
+  mention->plural = TRUE;
+  ctx->collective[0] = named[0];
+  ctx->collective[1] = named[1];
+  return comma - i;
+}
 
 /* "the presidents of Iran and Belarus": two people by office; "the foreign
  * ministers of the two countries, Aigerim Nurpeisova and Hakan Demirel":
@@ -911,19 +960,24 @@ static guint
 match_plural_office (DocContext *ctx,
                      guint       i)
 {
-  const LexMatch *m = plural_title_at (ctx, i);
+  guint title_len = 0;
+  const LexMatch *m = plural_title_span (ctx, i, &title_len);
   const LexTitle *title;
   int countries[2] = { -1, -1 };
   int named[2] = { -1, -1 };
   gboolean explicit = FALSE;
-  guint j = i + 1, n = 0;
+  guint j = i + title_len, n = 0;
   Mention *mention;
   int a, b;
 
-  if (m == NULL || !key_is (ctx, j, "of"))
+  if (m == NULL)
     return 0;
   title = ent_lexicon_get_title (ctx->lexicon, m->index);
   if (title->role == NULL)
+    return 0;
+  if (punct_is (ctx, j, ','))
+    return match_plural_office_names (ctx, i, j, title);
+  if (!key_is (ctx, j, "of"))
     return 0;
   j++;
   if (key_is (ctx, j, "the") && key_is (ctx, j + 1, "two") && is_word (ctx, j + 2))
@@ -1251,6 +1305,17 @@ match_counterpart (DocContext *ctx,
       ctx->mentions->len--;  /* the demonym is part of this description */
       start = ctx_mention (ctx, ctx->mentions->len)->first;
     }
+  /* "their South Korean counterparts, Foreign Minister A and Defence
+   * Minister B": the offices named next are South Korea's. */
+  if (key_is (ctx, i, "counterparts"))
+    {
+      if (country >= 0)
+        {
+          ctx->apposition_country = country;
+          ctx->apposition_until = i + 16;
+        }
+      return 1;
+    }
   if (!(start > 0 && (key_is (ctx, start - 1, "his") || key_is (ctx, start - 1, "her"))))
     return 1;
   owner = resolve_pronoun (ctx, start - 1);
@@ -1445,6 +1510,8 @@ match_title (DocContext *ctx,
 
   if (office != NULL && country < 0 && org < 0 && office->country >= 0)
     country = office->country;
+  if (office != NULL && country < 0 && org < 0 && i < ctx->apposition_until)
+    country = ctx->apposition_country;
 
   if (key_is (ctx, j, "the") && is_word (ctx, j + 1) && !(ctx_token (ctx, j + 1)->flags & TOK_CAP))
     return j - i;
@@ -1505,7 +1572,14 @@ match_title (DocContext *ctx,
       rm->holder_country = country;
       doc_count_mention (ctx, person, NULL);
       if (!doc_entity (ctx, person)->role_only)
-        emit_office (ctx, person, role, country, org);
+        {
+          /* "the Kazakh leader" for a president: evidence of the office the
+           * text gave, not a second office named "Leader". */
+          Person *p = doc_person_of (ctx, person);
+          g_autofree char *own = p != NULL && p->role != NULL ? g_strdup (p->role) : NULL;
+
+          emit_office (ctx, person, own != NULL ? own : role, country, org);
+        }
     }
   return j - i;
 }
@@ -1839,7 +1913,8 @@ static int
 agreement_entity (DocContext          *ctx,
                   const AgreementHead *head,
                   const char          *surface,
-                  NameRank             rank)
+                  NameRank             rank,
+                  const char          *topic)
 {
   int parties[2];
   g_autofree char *key = NULL;
@@ -1863,14 +1938,18 @@ agreement_entity (DocContext          *ctx,
   {
     const char *what = head->strong ? head->display : surface;
 
+    /* "an agreement on biofuels" and "an accord on visas" between the same
+     * two countries are two agreements. */
+    g_autofree char *lemma = topic != NULL ? g_strdup_printf ("%s %s", head->lemma, topic) : g_strdup (head->lemma);
+
     if (pa != NULL && pb != NULL)
       {
-        key = g_strdup_printf ("%s %s %s", head->lemma, pa, pb);
+        key = g_strdup_printf ("%s %s %s", lemma, pa, pb);
         name = g_strdup_printf ("%s–%s %s", pa, pb, what);
       }
     else if (pa != NULL)
       {
-        key = g_strdup_printf ("%s %s", head->lemma, pa);
+        key = g_strdup_printf ("%s %s", lemma, pa);
         name = g_strdup_printf ("%s %s", pa, what);
       }
     else
@@ -2026,7 +2105,7 @@ match_named_agreement (DocContext *ctx,
     j += 2;
 
   surface = token_text (ctx, i, j);
-  agreement = agreement_entity (ctx, head, surface, NAME_PROPER);
+  agreement = agreement_entity (ctx, head, surface, NAME_PROPER, NULL);
   add_mention (ctx, i, j, agreement, ENT_ENTITY_AGREEMENT, MK_NAME);
   doc_count_mention (ctx, agreement, NULL);
   ctx->last_agreement = agreement;
@@ -2046,6 +2125,25 @@ add_count_claim (DocContext *ctx,
     return;
   value = g_strdup_printf ("%u", count);
   ent_extraction_add_claim (ctx->ex, (guint) agreement, "count", value, ctx->sentence);
+}
+
+/* The subject of a single agreement: the first content word after "on"
+ * ("agreement on the supply of defence equipment" -> "supply"). A set of
+ * agreements ("eight agreements on trade, mining …") has none: outlets list
+ * different subjects for the same set. */
+static const char *
+agreement_topic (DocContext          *ctx,
+                 const AgreementHead *head,
+                 guint                end,
+                 guint                complement_end)
+{
+  if (complement_end <= end || !key_is (ctx, end, "on") || g_str_has_suffix (head->lemma, "s") ||
+      g_str_equal (head->lemma, "mou"))
+    return NULL;
+  for (guint k = end + 1; k < complement_end; k++)
+    if (is_word (ctx, k) && !(ctx_triggers (ctx, k) & TRIG_STOP))
+      return ctx_key (ctx, k);
+  return NULL;
 }
 
 static guint
@@ -2120,7 +2218,8 @@ match_agreement (DocContext *ctx,
   surface = token_text (ctx, first, complement_end);
   agreement = agreement_entity (ctx, head, surface,
                                 complement_end > end ? NAME_COMPLEMENT :
-                                modifiers > 0 || end > i + 1 ? NAME_MODIFIED : NAME_GENERATED);
+                                modifiers > 0 || end > i + 1 ? NAME_MODIFIED : NAME_GENERATED,
+                                agreement_topic (ctx, head, end, complement_end));
   if (complement_end > end)
     {
       g_autofree char *short_form = token_text (ctx, first, end);
@@ -2303,9 +2402,17 @@ match_lexicon (DocContext *ctx,
   switch (m->kind)
     {
     case LEX_COUNTRY:
-      entity = doc_country_entity (ctx, (int) m->index);
-      add_mention (ctx, i, i + len, entity, ENT_ENTITY_COUNTRY, MK_NAME);
-      doc_count_mention (ctx, entity, NULL);
+      {
+        Mention *before = last_mention (ctx);
+        Mention *cm;
+
+        entity = doc_country_entity (ctx, (int) m->index);
+        cm = add_mention (ctx, i, i + len, entity, ENT_ENTITY_COUNTRY, MK_NAME);
+        /* "Mauro Teixeira Costa of Brazil" */
+        cm->modifier = i >= 1 && key_is (ctx, i - 1, "of") && before != NULL &&
+                       before->last == i - 1 && before->type == ENT_ENTITY_PERSON;
+        doc_count_mention (ctx, entity, NULL);
+      }
       break;
 
     case LEX_DEMONYM:
@@ -2559,13 +2666,14 @@ find_mentions (DocContext *ctx)
       cap = (t->flags & TOK_CAP) != 0;
       phrase = t->lex != NULL && t->lex->max_phrase > 0;
 
-      if ((key_is (ctx, i + 1, "of") && (len = match_plural_office (ctx, i)) > 0) ||
+      if (((key_is (ctx, i + 1, "of") || key_is (ctx, i + 2, "of") || punct_is (ctx, i + 1, ',') ||
+            punct_is (ctx, i + 2, ',')) && (len = match_plural_office (ctx, i)) > 0) ||
           (cap && (len = match_project (ctx, i)) > 0) ||
           ((cap || (t->flags & TOK_NUMBER)) && (len = match_event (ctx, i)) > 0) ||
           (cap && (len = match_named_agreement (ctx, i)) > 0) ||
           ((phrase || key_is (ctx, i, "leader")) && (len = match_title (ctx, i)) > 0) ||
           (phrase && (len = match_lexicon (ctx, i)) > 0) ||
-          (key_is (ctx, i, "counterpart") && (len = match_counterpart (ctx, i)) > 0))
+          ((key_is (ctx, i, "counterpart") || key_is (ctx, i, "counterparts")) && (len = match_counterpart (ctx, i)) > 0))
         {
           i += len;
           continue;
@@ -2710,6 +2818,7 @@ process_sentence (DocContext *ctx,
 
   ent_tokenize (&ctx->tokens, ctx->lexicon, ctx->document->text,
                 span->start, span->end, &ctx->in_quote);
+  ctx->apposition_until = 0;  /* token indices start again */
   find_mentions (ctx);
   if (ctx->discover)
     {
