@@ -599,6 +599,17 @@ test_filters (void)
     g_assert_cmpint (ent_graph_get_entity (graph, entities[i])->type, !=, ENT_ENTITY_PERSON);
   screenshot (GTK_WIDGET (window), "window-filtered");
 
+  /* Nothing left to show is a state of the view, not an error. */
+  {
+    const char *everything[] = { "person", "country", "organization", "agreement",
+                                 "place", "project", "event", NULL };
+    g_settings_set_strv (settings, "hidden-entity-types", everything);
+    wait_for_graph (window);
+    g_assert_cmpuint (ent_view_get_n_entities (ent_window_get_view (window)), ==, 0);
+    g_assert_nonnull (strstr (gtk_label_get_label (window->view_label), "nothing matches"));
+    g_assert_false (gtk_revealer_get_reveal_child (window->banner_revealer));
+  }
+
   g_settings_reset (settings, "hidden-entity-types");
   wait_for_graph (window);
   gtk_window_destroy (GTK_WINDOW (window));
@@ -708,6 +719,80 @@ test_ingest_keeps_place (void)
   wait_for_graph (window);
   g_assert_cmpint (ent_view_get_kind (ent_window_get_view (window)), ==, ENT_VIEW_KIND_ALL);
   g_assert_true (ent_view_get_graph (ent_window_get_view (window)) == graph);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+exported (gpointer data)
+{
+  EntWindow *window = data;
+
+  return gtk_revealer_get_reveal_child (window->banner_revealer) &&
+         strstr (gtk_label_get_label (window->banner_label), "Exported") != NULL;
+}
+
+static void
+test_export_image (void)
+{
+  EntWindow *window = open_window (sample_project);
+  g_autofree char *path = g_build_filename (workdir, "view.png", NULL);
+  g_autofree char *svg = g_build_filename (workdir, "view.svg", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+
+  wait_for_graph (window);
+  _ent_window_export_image (window, path);
+  g_assert_true (wait_until (exported, window, LAYOUT_TIMEOUT_MS));
+  texture = gdk_texture_new_from_filename (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gdk_texture_get_width (texture), >, 100);
+
+  gtk_revealer_set_reveal_child (window->banner_revealer, FALSE);
+  _ent_window_export_image (window, svg);
+  g_assert_true (wait_until (exported, window, LAYOUT_TIMEOUT_MS));
+  g_assert_true (g_file_get_contents (svg, &contents, &length, NULL));
+  g_assert_nonnull (strstr (contents, "<svg"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+stopped (gpointer data)
+{
+  EntWindow *window = data;
+
+  return not_busy (window) && window->last_report->error != NULL;
+}
+
+/* Cancel stops the ingestion; what was added stays, and the window says so. */
+static void
+test_ingest_cancel (void)
+{
+  g_autofree char *project = g_build_filename (workdir, "cancel.entente", NULL);
+  const char *paths[] = { corpus_dir, NULL };
+  g_autoptr(EntStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  EntWindow *window;
+
+  store = ent_store_open (project, ENT_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&store, ent_store_free);
+
+  window = open_window (project);
+  ent_window_add_documents (window, paths);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.cancel-ingestion", NULL));
+  g_assert_true (wait_until (stopped, window, INGEST_TIMEOUT_MS));
+  g_assert_true (g_error_matches (window->last_report->error, G_IO_ERROR, G_IO_ERROR_CANCELLED));
+  g_assert_false (gtk_revealer_get_reveal_child (window->progress_revealer));
+  g_assert_true (gtk_revealer_get_reveal_child (window->banner_revealer));
+  g_assert_nonnull (strstr (gtk_label_get_label (window->banner_label), "Stopped"));
+  /* The project is usable: another ingestion may start. */
+  g_assert_false (ent_project_get_busy (ent_window_get_project (window)));
+  settle (300);
+  screenshot (GTK_WIDGET (window), "window-cancelled");
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -876,6 +961,202 @@ remove_tree (const char *path)
 }
 
 static void
+test_shortcuts_window (void)
+{
+  EntWindow *window = open_window (sample_project);
+  GtkWindow *overlay;
+
+  wait_for_graph (window);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  overlay = GTK_WINDOW (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+  g_assert_true (GTK_IS_SHORTCUTS_WINDOW (overlay));
+  gtk_window_set_default_size (overlay, 1200, 760);
+  g_assert_true (wait_until ((Condition) gtk_widget_get_mapped, overlay, 5000));
+  settle (500);
+  screenshot (GTK_WIDGET (overlay), "shortcuts-window");
+  gtk_window_close (overlay);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Sanitizers slow everything down several times: timings mean nothing. */
+#if defined(__SANITIZE_ADDRESS__)
+# define ASSERT_STALL(stall, limit) g_test_message ("(not checked under a sanitizer)")
+#else
+# define ASSERT_STALL(stall, limit) g_assert_cmpint ((stall), <, (limit))
+#endif
+
+/* The main loop's longest stall, sampled by a timer that should fire every
+ * 5 ms: a freeze shows as a long gap between two firings. */
+typedef struct {
+  gint64 last;
+  gint64 longest;
+} Stall;
+
+static gboolean
+stall_tick_cb (gpointer user_data)
+{
+  Stall *stall = user_data;
+  gint64 now = g_get_monotonic_time ();
+
+  if (stall->last != 0)
+    stall->longest = MAX (stall->longest, now - stall->last);
+
+  stall->last = now;
+  return G_SOURCE_CONTINUE;
+}
+
+static EntGraph *
+large_graph (guint n_entities,
+             guint n_relations)
+{
+  EntGraph *graph = ent_graph_new ();
+  GRand *rand = g_rand_new_with_seed (42);
+  guint document = ent_graph_add_document (graph, 1, "Generated", NULL, NULL, NULL);
+
+  for (guint i = 0; i < n_entities; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Entity number %u", i);
+      ent_graph_add_entity (graph, i + 1, i % ENT_N_ENTITY_TYPES, name, 1 + i % 17);
+    }
+  for (guint i = 0; i < n_relations; i++)
+    {
+      /* A few hubs and many leaves, as in news. */
+      guint a = g_rand_int_range (rand, 0, i % 5 == 0 ? 20 : n_entities);
+      guint b = g_rand_int_range (rand, 0, n_entities);
+      guint r;
+
+      if (a == b)
+        continue;
+      r = ent_graph_add_relation (graph, i + 1, i % (ENT_N_RELATION_TYPES - 1), a, b);
+      ent_graph_relation_add_evidence (graph, r, document, 0, 10, "A sentence.");
+    }
+  ent_graph_finish (graph);
+  g_rand_free (rand);
+  return graph;
+}
+
+static gboolean
+canvas_ready (gpointer data)
+{
+  EntGraphCanvas *canvas = data;
+
+  return ent_graph_canvas_get_layout (canvas) != NULL && !ent_graph_canvas_get_busy (canvas) &&
+         ent_layout_get_view (ent_graph_canvas_get_layout (canvas)) == ent_graph_canvas_get_view (canvas);
+}
+
+static void
+draw_plain (GtkDrawingArea *area,
+            cairo_t        *cr,
+            int             width,
+            int             height,
+            gpointer        user_data)
+{
+  guint *frames = user_data;
+
+  cairo_set_source_rgb (cr, 0.9, 0.9, (++*frames % 10) / 10.0);
+  cairo_paint (cr);
+}
+
+static gboolean
+redraw_cb (GtkWidget     *widget,
+           GdkFrameClock *clock,
+           gpointer       user_data)
+{
+  gtk_widget_queue_draw (widget);
+  return G_SOURCE_CONTINUE;
+}
+
+/* What a full frame of a window this size costs the display itself (Xvfb
+ * without a GPU is slow at it): the canvas is judged on what it adds. */
+static gint64
+baseline_frame_stall (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *area = gtk_drawing_area_new ();
+  Stall stall = { 0, 0 };
+  guint frames = 0;
+  guint tick;
+
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (area), draw_plain, &frames, NULL);
+  gtk_widget_add_tick_callback (area, redraw_cb, NULL, NULL);
+  gtk_window_set_child (GTK_WINDOW (window), area);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  settle (300);
+  tick = g_timeout_add (5, stall_tick_cb, &stall);
+  settle (1000);
+  g_source_remove (tick);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_test_message ("a plain frame of 1280x800 stalls the loop for %.1f ms here (%u frames a second)",
+                  stall.longest / 1000.0, frames);
+  return stall.longest;
+}
+
+/* A large graph: layout happens off the main loop, and panning, zooming and
+ * selecting never add a long stall to what drawing a frame costs anyway. */
+static void
+test_large_graph_responsive (void)
+{
+  g_autoptr(EntGraph) graph = large_graph (2000, 4000);
+  g_autoptr(EntView) all = ent_view_new_all (graph, NULL);
+  g_autoptr(EntView) focus = ent_view_new_focus_limited (graph, NULL, 0, 1, 150);
+  gint64 baseline = baseline_frame_stall ();
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *canvas = ent_graph_canvas_new ();
+  EntGraphCanvas *c = ENT_GRAPH_CANVAS (canvas);
+  Stall stall = { 0, 0 };
+  guint tick;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_set_child (GTK_WINDOW (window), canvas);
+  gtk_window_present (GTK_WINDOW (window));
+  settle (300);
+
+  tick = g_timeout_add (5, stall_tick_cb, &stall);
+  ent_graph_canvas_set_view (c, all, 0);
+  g_assert_true (wait_until (canvas_ready, c, 120000));
+  settle (500);
+  g_test_message ("longest stall while laying out %u nodes: %.1f ms",
+                  ent_graph_canvas_get_layout (c)->n_nodes, stall.longest / 1000.0);
+  /* Graphviz takes one of the two cores meanwhile, and Xvfb wants one too:
+   * frames cost more. Laying out on the main loop would take seconds. */
+  ASSERT_STALL (stall.longest, 2 * baseline + 150 * G_TIME_SPAN_MILLISECOND);
+
+  stall.longest = 0;
+  stall.last = 0;
+  for (guint i = 0; i < 3; i++)
+    {
+      ent_graph_canvas_zoom_in (c);
+      settle (200);
+    }
+  ent_graph_canvas_select_entity (c, 0, TRUE);
+  settle (400);
+  for (guint i = 0; i < 4; i++)
+    {
+      ent_graph_canvas_move_selection (c, GTK_DIR_RIGHT);
+      settle (100);
+    }
+  ent_graph_canvas_zoom_fit (c);
+  settle (500);
+  /* Rendering a screenshot off screen is no frame of the user's: not timed. */
+  g_source_remove (tick);
+  screenshot (window, "large-graph");
+  stall.last = 0;
+  tick = g_timeout_add (5, stall_tick_cb, &stall);
+  ent_graph_canvas_set_view (c, focus, ENT_GRAPH_CANVAS_ANIMATE);
+  g_assert_true (wait_until (canvas_ready, c, 30000));
+  settle (600);
+  g_source_remove (tick);
+  g_test_message ("longest stall while exploring: %.1f ms", stall.longest / 1000.0);
+  /* Without a GPU, a zoom animation frame resamples the cached picture in
+   * software; a redraw of every node each frame would cost far more. */
+  ASSERT_STALL (stall.longest, 2 * baseline + 150 * G_TIME_SPAN_MILLISECOND);
+  screenshot (window, "large-graph-focus");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
 skip_without_display (void)
 {
   g_test_skip ("No display: the UI tests run under xvfb-run");
@@ -927,6 +1208,8 @@ main (int   argc,
   g_test_add_func ("/entente/window/filters", test_filters);
   g_test_add_func ("/entente/window/ingest-reports-failures", test_ingest_reports_failures);
   g_test_add_func ("/entente/window/ingest-keeps-place", test_ingest_keeps_place);
+  g_test_add_func ("/entente/window/ingest-cancel", test_ingest_cancel);
+  g_test_add_func ("/entente/window/export-image", test_export_image);
   g_test_add_func ("/entente/window/first-start", test_first_start);
   g_test_add_func ("/entente/window/bad/not-a-project", test_bad_not_a_project);
   g_test_add_func ("/entente/window/bad/corrupt", test_bad_corrupt);
@@ -934,6 +1217,8 @@ main (int   argc,
   g_test_add_func ("/entente/window/bad/missing", test_bad_missing);
   g_test_add_func ("/entente/window/bad/empty", test_empty_project);
   g_test_add_func ("/entente/window/dark-theme", test_dark_theme);
+  g_test_add_func ("/entente/window/shortcuts", test_shortcuts_window);
+  g_test_add_func ("/entente/window/large-graph", test_large_graph_responsive);
 
   status = g_test_run ();
 

@@ -18,6 +18,11 @@ struct _EntApplication
 {
   GtkApplication  parent_instance;
   GSettings      *settings;
+  /* The desktop's light/dark preference, from the settings portal: plain
+   * GTK 4.8 does not follow it by itself. */
+  GDBusProxy     *portal;
+  GCancellable   *cancellable;
+  int             system_dark;  /* -1: unknown */
 };
 
 G_DEFINE_FINAL_TYPE (EntApplication, ent_application, GTK_TYPE_APPLICATION)
@@ -125,11 +130,109 @@ apply_style_variant (EntApplication *self)
 {
   GtkSettings *gtk_settings = gtk_settings_get_default ();
   int variant = g_settings_get_enum (self->settings, "style-variant");
+  gboolean dark;
 
-  /* "system" keeps whatever the desktop configured for GTK. */
-  if (variant == 0 || gtk_settings == NULL)
+  if (gtk_settings == NULL)
     return;
-  g_object_set (gtk_settings, "gtk-application-prefer-dark-theme", variant == 2, NULL);
+  if (variant == 0)
+    {
+      /* Without an answer from the desktop, GTK's own configuration stays. */
+      if (self->system_dark < 0)
+        return;
+      dark = self->system_dark;
+    }
+  else
+    dark = variant == 2;
+  g_object_set (gtk_settings, "gtk-application-prefer-dark-theme", dark, NULL);
+}
+
+/* color-scheme: 0 no preference, 1 prefer dark, 2 prefer light. */
+static void
+set_color_scheme (EntApplication *self,
+                  GVariant       *value)
+{
+  g_autoptr(GVariant) inner = NULL;
+
+  /* Read() wraps the value in one variant more than SettingChanged does. */
+  while (value != NULL && g_variant_is_of_type (value, G_VARIANT_TYPE_VARIANT))
+    {
+      GVariant *next = g_variant_get_variant (value);
+      g_clear_pointer (&inner, g_variant_unref);
+      inner = next;
+      value = next;
+    }
+  if (value == NULL || !g_variant_is_of_type (value, G_VARIANT_TYPE_UINT32))
+    return;
+
+  self->system_dark = g_variant_get_uint32 (value) == 1;
+  apply_style_variant (self);
+}
+
+static void
+portal_signal_cb (GDBusProxy     *proxy,
+                  const char     *sender,
+                  const char     *signal,
+                  GVariant       *parameters,
+                  EntApplication *self)
+{
+  const char *namespace, *key;
+  g_autoptr(GVariant) value = NULL;
+
+  if (!g_str_equal (signal, "SettingChanged") ||
+      !g_variant_is_of_type (parameters, G_VARIANT_TYPE ("(ssv)")))
+    return;
+  g_variant_get (parameters, "(&s&sv)", &namespace, &key, &value);
+  if (g_str_equal (namespace, "org.freedesktop.appearance") && g_str_equal (key, "color-scheme"))
+    set_color_scheme (self, value);
+}
+
+static void
+portal_read_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  EntApplication *self = user_data;
+  g_autoptr(GVariant) reply = NULL;
+  g_autoptr(GVariant) value = NULL;
+
+  reply = g_dbus_proxy_call_finish (G_DBUS_PROXY (object), result, NULL);
+  if (reply == NULL || !g_variant_is_of_type (reply, G_VARIANT_TYPE ("(v)")))
+    return;
+  g_variant_get (reply, "(v)", &value);
+  set_color_scheme (self, value);
+}
+
+static void
+portal_ready_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  EntApplication *self = user_data;
+  GDBusProxy *proxy = g_dbus_proxy_new_for_bus_finish (result, NULL);
+
+  /* No session bus or no portal: GTK's own configuration it is. */
+  if (proxy == NULL)
+    return;
+  self->portal = proxy;
+  g_signal_connect_object (proxy, "g-signal", G_CALLBACK (portal_signal_cb), self, 0);
+  g_dbus_proxy_call (proxy, "Read",
+                     g_variant_new ("(ss)", "org.freedesktop.appearance", "color-scheme"),
+                     G_DBUS_CALL_FLAGS_NONE, 2000, self->cancellable, portal_read_cb, self);
+}
+
+static void
+watch_system_style (EntApplication *self)
+{
+  /* No D-Bus session, no portal to ask (a test, a bare X server). */
+  if (g_getenv ("DBUS_SESSION_BUS_ADDRESS") == NULL)
+    return;
+  g_dbus_proxy_new_for_bus (G_BUS_TYPE_SESSION,
+                            G_DBUS_PROXY_FLAGS_DO_NOT_LOAD_PROPERTIES,
+                            NULL,
+                            "org.freedesktop.portal.Desktop",
+                            "/org/freedesktop/portal/desktop",
+                            "org.freedesktop.portal.Settings",
+                            self->cancellable, portal_ready_cb, self);
 }
 
 static void
@@ -159,6 +262,7 @@ ent_application_startup (GApplication *app)
   apply_style_variant (self);
   g_signal_connect_object (self->settings, "changed::style-variant",
                            G_CALLBACK (apply_style_variant), self, G_CONNECT_SWAPPED);
+  watch_system_style (self);
 
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
 }
@@ -168,6 +272,9 @@ ent_application_dispose (GObject *object)
 {
   EntApplication *self = ENT_APPLICATION (object);
 
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->portal);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (ent_application_parent_class)->dispose (object);
@@ -230,6 +337,8 @@ static const GActionEntry app_actions[] = {
 static void
 ent_application_init (EntApplication *self)
 {
+  self->system_dark = -1;
+  self->cancellable = g_cancellable_new ();
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
 }

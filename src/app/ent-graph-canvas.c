@@ -30,7 +30,7 @@
 /* Beyond this many nodes a view change switches at once: interpolating every
  * frame would cost more than the animation is worth. */
 #define MAX_ANIMATED_NODES  1500
-#define CACHE_MARGIN        0.25
+#define CACHE_MARGIN        0.15
 #define CACHE_MAX_PIXELS    4096.0
 #define SETTLE_MSEC         150
 #define HIT_TOLERANCE_PX    5.0
@@ -148,6 +148,17 @@ widget_to_layout (EntGraphCanvas *self,
   *ly = (y - self->oy) / self->zoom;
 }
 
+/* The layout on screen belongs to the graph of the view asked for. Right
+ * after a new snapshot of the project it does not, until the new layout
+ * arrives: its indices would name other entities, so it is only drawn. */
+static gboolean
+layout_is_current (EntGraphCanvas *self)
+{
+  return self->layout != NULL &&
+         (self->view == NULL ||
+          ent_view_get_graph (ent_layout_get_view (self->layout)) == ent_view_get_graph (self->view));
+}
+
 static void
 invalidate_cache (EntGraphCanvas *self)
 {
@@ -165,7 +176,7 @@ rebuild_state (EntGraphCanvas *self)
 
   ent_render_state_clear (&self->state);
 
-  if (self->layout != NULL)
+  if (layout_is_current (self))
     {
       if (self->selected_entity != ENT_GRAPH_CANVAS_NONE)
         ent_layout_lookup_entity (self->layout, self->selected_entity, &node);
@@ -264,7 +275,7 @@ node_at (EntGraphCanvas *self,
 {
   double lx, ly;
 
-  if (self->layout == NULL)
+  if (!layout_is_current (self))
     return FALSE;
   widget_to_layout (self, x, y, &lx, &ly);
   return ent_layout_node_at (self->layout, lx, ly, node);
@@ -278,7 +289,7 @@ edge_at (EntGraphCanvas *self,
 {
   double lx, ly;
 
-  if (self->layout == NULL)
+  if (!layout_is_current (self))
     return FALSE;
   widget_to_layout (self, x, y, &lx, &ly);
   return ent_layout_edge_at (self->layout, lx, ly, HIT_TOLERANCE_PX / self->zoom, edge);
@@ -615,7 +626,7 @@ layout_ready_cb (GObject      *object,
   set_busy (self, FALSE);
   if (layout == NULL)
     {
-      g_warning ("Could not lay the view out: %s", error->message);
+      g_debug ("Could not lay the view out: %s", error->message);
       g_signal_emit (self, signals[LAYOUT_FAILED], 0, error);
     }
   else
@@ -759,11 +770,19 @@ append_scaled (EntGraphCanvas *self,
                const EntRect  *rect,
                double          scale)
 {
+  double factor = self->zoom / scale;
+  double x = rect->x * self->zoom + self->ox;
+  double y = rect->y * self->zoom + self->oy;
+
   gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot,
-                          &GRAPHENE_POINT_INIT (rect->x * self->zoom + self->ox,
-                                                rect->y * self->zoom + self->oy));
-  gtk_snapshot_scale (snapshot, self->zoom / scale, self->zoom / scale);
+  /* At the zoom it was drawn for, on whole pixels: no resampling blur. */
+  if (fabs (factor - 1.0) < 1e-3)
+    gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (round (x), round (y)));
+  else
+    {
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, y));
+      gtk_snapshot_scale (snapshot, factor, factor);
+    }
   gtk_snapshot_append_node (snapshot, node);
   gtk_snapshot_restore (snapshot);
 }
@@ -1604,7 +1623,7 @@ ent_graph_canvas_select_entity (EntGraphCanvas *self,
   g_return_if_fail (ENT_IS_GRAPH_CANVAS (self));
 
   set_selection (self, entity, ENT_GRAPH_CANVAS_NONE);
-  if (scroll_to && self->layout != NULL && entity != ENT_GRAPH_CANVAS_NONE &&
+  if (scroll_to && layout_is_current (self) && entity != ENT_GRAPH_CANVAS_NONE &&
       ent_layout_lookup_entity (self->layout, entity, &node))
     ensure_node_visible (self, node);
 }
@@ -1726,7 +1745,7 @@ ent_graph_canvas_move_selection (EntGraphCanvas   *self,
 
   g_return_val_if_fail (ENT_IS_GRAPH_CANVAS (self), FALSE);
 
-  if (self->layout == NULL || self->layout->n_nodes == 0)
+  if (!layout_is_current (self) || self->layout->n_nodes == 0)
     return FALSE;
 
   if (self->selected_entity == ENT_GRAPH_CANVAS_NONE ||
@@ -1812,7 +1831,7 @@ ent_graph_canvas_get_entity_position (EntGraphCanvas *self,
 
   g_return_val_if_fail (ENT_IS_GRAPH_CANVAS (self), FALSE);
 
-  if (self->layout == NULL || entity == ENT_GRAPH_CANVAS_NONE ||
+  if (!layout_is_current (self) || entity == ENT_GRAPH_CANVAS_NONE ||
       !ent_layout_lookup_entity (self->layout, entity, &node))
     return FALSE;
 

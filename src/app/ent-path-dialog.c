@@ -31,15 +31,16 @@ static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (EntPathDialog, ent_path_dialog, GTK_TYPE_WINDOW)
 
+/* Collation keys made once: collating names pairwise while sorting thousands
+ * of them would hold the dialog back. */
 static int
-compare_names (gconstpointer a,
-               gconstpointer b,
-               gpointer      user_data)
+compare_keys (gconstpointer a,
+              gconstpointer b,
+              gpointer      user_data)
 {
-  EntGraph *graph = user_data;
+  char **keys = user_data;
 
-  return g_utf8_collate (ent_graph_get_entity (graph, *(const guint *) a)->name,
-                         ent_graph_get_entity (graph, *(const guint *) b)->name);
+  return strcmp (keys[*(const guint *) a], keys[*(const guint *) b]);
 }
 
 static guint
@@ -171,6 +172,7 @@ ent_path_dialog_new (GtkWindow *parent,
 {
   EntPathDialog *self;
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_auto(GStrv) keys = NULL;
 
   g_return_val_if_fail (!parent || GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (graph != NULL, NULL);
@@ -181,9 +183,13 @@ ent_path_dialog_new (GtkWindow *parent,
                        NULL);
   self->graph = ent_graph_ref (graph);
   self->order = g_array_sized_new (FALSE, FALSE, sizeof (guint), graph->entities->len);
+  keys = g_new0 (char *, graph->entities->len + 1);
   for (guint i = 0; i < graph->entities->len; i++)
-    g_array_append_val (self->order, i);
-  g_array_sort_with_data (self->order, compare_names, graph);
+    {
+      keys[i] = g_utf8_collate_key (ent_graph_get_entity (graph, i)->name, -1);
+      g_array_append_val (self->order, i);
+    }
+  g_array_sort_with_data (self->order, compare_keys, keys);
   for (guint i = 0; i < self->order->len; i++)
     gtk_string_list_append (names, ent_graph_get_entity (graph, g_array_index (self->order, guint, i))->name);
 

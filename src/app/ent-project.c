@@ -456,6 +456,8 @@ ent_project_ingest_async (EntProject          *self,
 
   outer = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (outer, ent_project_ingest_async);
+  /* A cancelled run still has a report: what was added, what failed. */
+  g_task_set_check_cancellable (outer, FALSE);
 
   if (self->busy)
     {

@@ -19,6 +19,7 @@
 #define MAX_RELATIONS_PER_TYPE 40
 #define MAX_EVIDENCE           60
 #define MAX_DOCUMENTS          100
+#define MAX_CLAIMS             20
 /* A document longer than this shows the part around the sentence. */
 #define MAX_DOCUMENT_CHARS     400000
 
@@ -107,6 +108,10 @@ set_heading (EntSidePanel *self,
   g_free (self->heading);
   self->heading = g_strdup (heading);
 }
+
+static void show_document_at_sentence (EntSidePanel *self,
+                                       guint         document,
+                                       const char   *sentence);
 
 static void
 set_graph (EntSidePanel *self,
@@ -419,6 +424,39 @@ add_entity_facts (EntSidePanel   *self,
     }
 }
 
+static void
+claim_clicked_cb (GtkButton    *button,
+                  EntSidePanel *self)
+{
+  guint document = GPOINTER_TO_UINT (g_object_get_qdata (G_OBJECT (button), index_quark));
+  const char *sentence = g_object_get_data (G_OBJECT (button), "sentence");
+
+  show_document_at_sentence (self, document, sentence);
+}
+
+/* What the sources state about the entity beyond its relations (a count, a
+ * date, a title), each with the sentence it comes from. */
+static void
+add_entity_claims (EntSidePanel   *self,
+                   EntGraph       *graph,
+                   EntGraphEntity *entity)
+{
+  if (entity->claims == NULL || entity->claims->len == 0)
+    return;
+
+  add_section_heading (self->entity_box, _("Stated in the Sources"));
+  for (guint i = 0; i < entity->claims->len && i < MAX_CLAIMS; i++)
+    {
+      EntGraphClaim *claim = g_ptr_array_index (entity->claims, i);
+      g_autofree char *label = g_strdup_printf ("%s: %s", claim->attribute, claim->value);
+      GtkWidget *button = link_button_new (self, label, claim->document, G_CALLBACK (claim_clicked_cb));
+
+      g_object_set_data_full (G_OBJECT (button), "sentence", g_strdup (claim->text), g_free);
+      gtk_widget_set_tooltip_text (button, claim->text);
+      gtk_box_append (self->entity_box, button);
+    }
+}
+
 static GtkWidget *
 relation_row_new (EntSidePanel *self,
                   EntGraph     *graph,
@@ -559,8 +597,9 @@ ent_side_panel_show_entity (EntSidePanel *self,
 
   gtk_box_append (self->entity_box, entity_title_new (entity));
   add_entity_facts (self, graph, index, entity);
+  add_entity_claims (self, graph, entity);
 
-  actions = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  actions = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   gtk_widget_set_margin_top (actions, 12);
   gtk_widget_add_css_class (actions, "linked");
   gtk_box_append (GTK_BOX (actions), action_button_new (_("_Focus"), "win.focus-selection",
@@ -793,6 +832,29 @@ ent_side_panel_show_document (EntSidePanel *self,
     }
 
   gtk_stack_set_visible_child_name (self->stack, "document");
+}
+
+/* Claims keep their sentence but not where it is: find it in the text. */
+static void
+show_document_at_sentence (EntSidePanel *self,
+                           guint         document,
+                           const char   *sentence)
+{
+  EntGraphDocument *doc = ent_graph_get_document (self->graph, document);
+  g_autofree char *text = NULL;
+  const char *found = NULL;
+  gsize start = 0, end = 0;
+
+  if (self->project != NULL && sentence != NULL && *sentence != '\0')
+    text = ent_project_get_document_text (self->project, doc->id, NULL);
+  if (text != NULL)
+    found = strstr (text, sentence);
+  if (found != NULL)
+    {
+      start = g_utf8_pointer_to_offset (text, found);
+      end = start + g_utf8_strlen (sentence, -1);
+    }
+  ent_side_panel_show_document (self, self->graph, document, start, end);
 }
 
 /* GObject ----------------------------------------------------------------- */

@@ -334,14 +334,47 @@ export_done_cb (GObject      *object,
 
   if (g_task_propagate_boolean (G_TASK (result), &error))
     {
+      /* The window was closed meanwhile: nobody to tell. */
+      if (self->main_stack == NULL)
+        return;
       message = g_strdup_printf (_("Exported to “%s”."), name);
       _ent_window_show_banner (self, "emblem-ok-symbolic", message, NULL, NULL, 6);
     }
-  else
+  else if (self->main_stack != NULL)
     {
       message = g_strdup_printf (_("“%s” could not be written: %s"), name, error->message);
       _ent_window_show_banner (self, "dialog-warning-symbolic", message, NULL, NULL, 0);
     }
+}
+
+void
+_ent_window_export_image (EntWindow  *self,
+                          const char *path)
+{
+  EntLayout *layout = ent_graph_canvas_get_layout (self->canvas);
+  g_autoptr(GTask) task = NULL;
+  ExportJob *job;
+
+  if (layout == NULL)
+    return;
+
+  job = g_new0 (ExportJob, 1);
+  job->view = ent_view_ref (ent_layout_get_view (layout));
+  job->layout = ent_layout_ref (layout);
+  job->title = self->project != NULL ? ent_project_dup_title (self->project) : NULL;
+  if (ent_export_format_from_path (path, &job->format))
+    job->path = g_strdup (path);
+  else
+    {
+      job->format = ENT_EXPORT_PNG;
+      job->path = g_strconcat (path, ".png", NULL);
+    }
+
+  /* Cairo only, no Graphviz: any thread will do. */
+  task = g_task_new (self, NULL, export_done_cb, NULL);
+  g_task_set_source_tag (task, _ent_window_export_image);
+  g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
+  g_task_run_in_thread (task, export_thread);
 }
 
 static void
@@ -349,35 +382,13 @@ export_response_cb (GtkNativeDialog *dialog,
                     int              response,
                     EntWindow       *self)
 {
-  g_auto(GStrv) paths = NULL;
-  EntLayout *layout = ent_graph_canvas_get_layout (self->canvas);
-  g_autoptr(GTask) task = NULL;
-  ExportJob *job;
-
-  if (response != GTK_RESPONSE_ACCEPT || layout == NULL)
-    goto out;
-  paths = chosen_paths (GTK_FILE_CHOOSER (dialog));
-  if (paths[0] == NULL)
-    goto out;
-
-  job = g_new0 (ExportJob, 1);
-  job->view = ent_view_ref (ent_layout_get_view (layout));
-  job->layout = ent_layout_ref (layout);
-  job->title = self->project != NULL ? ent_project_dup_title (self->project) : NULL;
-  if (ent_export_format_from_path (paths[0], &job->format))
-    job->path = g_strdup (paths[0]);
-  else
+  if (response == GTK_RESPONSE_ACCEPT)
     {
-      job->format = ENT_EXPORT_PNG;
-      job->path = g_strconcat (paths[0], ".png", NULL);
+      g_auto(GStrv) paths = chosen_paths (GTK_FILE_CHOOSER (dialog));
+
+      if (paths[0] != NULL)
+        _ent_window_export_image (self, paths[0]);
     }
-
-  task = g_task_new (self, NULL, export_done_cb, NULL);
-  g_task_set_source_tag (task, export_response_cb);
-  g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
-  g_task_run_in_thread (task, export_thread);
-
-out:
   g_object_unref (dialog);
 }
 
@@ -629,6 +640,14 @@ _ent_window_update_actions (EntWindow *self)
   gboolean busy = self->project != NULL && ent_project_get_busy (self->project);
   gboolean has_layout = ent_graph_canvas_get_layout (self->canvas) != NULL;
   gboolean selected = ent_graph_canvas_get_selected_entity (self->canvas) != ENT_GRAPH_CANVAS_NONE;
+  gboolean graph_page = g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "graph") == 0;
+
+  /* Details, search and filters mean nothing without a graph on screen. */
+  gtk_widget_set_visible (self->side_panel_box, self->show_side_panel && graph_page);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->search_button), has_graph);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->filter_button), has_graph);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->view_button), has_graph);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->add_button), self->project != NULL);
 
   gtk_widget_action_set_enabled (widget, "win.add-documents", self->project != NULL && !busy);
   gtk_widget_action_set_enabled (widget, "win.add-folder", self->project != NULL && !busy);

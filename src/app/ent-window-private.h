@@ -37,6 +37,8 @@ struct _EntWindow
   GtkLabel             *subtitle_label;
   GtkMenuButton        *search_button;
   GtkMenuButton        *filter_button;
+  GtkMenuButton        *view_button;
+  GtkMenuButton        *add_button;
   GtkRevealer          *progress_revealer;
   GtkLabel             *progress_label;
   GtkProgressBar       *progress_bar;
@@ -63,6 +65,10 @@ struct _EntWindow
 /* ent-window-actions.c */
 void     _ent_window_class_add_actions (GtkWidgetClass *widget_class);
 void     _ent_window_update_actions    (EntWindow      *self);
+/* Writes the view on screen to @path (png, svg, pdf… by extension) in the
+ * background; the banner tells how it went. */
+void     _ent_window_export_image      (EntWindow      *self,
+                                        const char     *path);
 void     _ent_window_setup_controllers        (EntWindow      *self);
 
 /* ent-window.c */

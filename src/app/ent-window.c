@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "ent-window-private.h"
 
@@ -106,8 +107,18 @@ update_titles (EntWindow *self)
 
   title = ent_project_dup_title (self->project);
   graph = ent_project_get_graph (self->project);
-  subtitle = g_strdup_printf (_("%u entities · %u relations · %u documents"),
-                              graph->entities->len, graph->relations->len, graph->documents->len);
+  {
+    g_autofree char *entities = g_strdup_printf (g_dngettext (NULL, "%u entity", "%u entities",
+                                                              graph->entities->len),
+                                                 graph->entities->len);
+    g_autofree char *relations = g_strdup_printf (g_dngettext (NULL, "%u relation", "%u relations",
+                                                               graph->relations->len),
+                                                  graph->relations->len);
+    g_autofree char *documents = g_strdup_printf (g_dngettext (NULL, "%u document", "%u documents",
+                                                               graph->documents->len),
+                                                  graph->documents->len);
+    subtitle = g_strdup_printf ("%s · %s · %s", entities, relations, documents);
+  }
 
   {
     g_autofree char *window_title = g_strdup_printf ("%s — Entente", title);
@@ -165,8 +176,15 @@ describe_view (EntView *view)
   if (ent_view_get_n_entities (view) == 0)
     return g_strdup_printf ("%s · %s", what, _("nothing matches the filters"));
 
-  counts = g_strdup_printf (_("%u entities · %u relations"),
-                            ent_view_get_n_entities (view), ent_view_get_n_relations (view));
+  {
+    guint n_entities = ent_view_get_n_entities (view);
+    guint n_relations = ent_view_get_n_relations (view);
+    g_autofree char *entities = g_strdup_printf (g_dngettext (NULL, "%u entity", "%u entities", n_entities),
+                                                 n_entities);
+    g_autofree char *relations = g_strdup_printf (g_dngettext (NULL, "%u relation", "%u relations", n_relations),
+                                                  n_relations);
+    counts = g_strdup_printf ("%s · %s", entities, relations);
+  }
   return g_strdup_printf ("%s · %s", what, counts);
 }
 
@@ -569,6 +587,24 @@ set_project (EntWindow  *self,
   update_titles (self);
 }
 
+/* A damaged project still starts like a database; a file that does not was
+ * never a project (a text file renamed, a download gone wrong). */
+static gboolean
+looks_like_sqlite (const char *path)
+{
+  static const char magic[16] = "SQLite format 3";
+  char header[16] = { 0, };
+  FILE *file = g_fopen (path, "rb");
+  gboolean found;
+
+  if (file == NULL)
+    return TRUE;
+  found = fread (header, 1, sizeof header, file) == sizeof header &&
+          memcmp (header, magic, sizeof magic) == 0;
+  fclose (file);
+  return found;
+}
+
 static void
 show_error (EntWindow    *self,
             const char   *path,
@@ -579,7 +615,8 @@ show_error (EntWindow    *self,
   g_autofree char *description = NULL;
   g_autofree char *escaped = g_markup_escape_text (error->message, -1);
 
-  if (g_error_matches (error, ENT_STORE_ERROR, ENT_STORE_ERROR_NOT_A_PROJECT))
+  if (g_error_matches (error, ENT_STORE_ERROR, ENT_STORE_ERROR_NOT_A_PROJECT) ||
+      (g_error_matches (error, ENT_STORE_ERROR, ENT_STORE_ERROR_CORRUPT) && !looks_like_sqlite (path)))
     {
       title = g_strdup_printf (_("“%s” Is Not an Entente Project"), name);
       description = g_strdup (_("It is a file of another kind. Entente did not change it. "
@@ -779,8 +816,8 @@ report_ingestion (EntWindow       *self,
   g_autofree char *message = NULL;
 
   if (g_error_matches (report->error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    message = g_strdup_printf (g_dngettext (NULL, "Stopped: %u document was added before.",
-                                            "Stopped: %u documents were added before.", added),
+    message = g_strdup_printf (g_dngettext (NULL, "Stopped after %u document.",
+                                            "Stopped after %u documents.", added),
                                added);
   else if (report->error != NULL)
     message = g_strdup_printf (_("Adding documents failed: %s"), report->error->message);
@@ -1018,7 +1055,7 @@ set_show_side_panel (EntWindow *self,
   if (self->show_side_panel == show)
     return;
   self->show_side_panel = show;
-  gtk_widget_set_visible (self->side_panel_box, show);
+  _ent_window_update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_SIDE_PANEL]);
 }
 
@@ -1249,6 +1286,8 @@ ent_window_class_init (EntWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EntWindow, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, EntWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, EntWindow, filter_button);
+  gtk_widget_class_bind_template_child (widget_class, EntWindow, view_button);
+  gtk_widget_class_bind_template_child (widget_class, EntWindow, add_button);
   gtk_widget_class_bind_template_child (widget_class, EntWindow, progress_revealer);
   gtk_widget_class_bind_template_child (widget_class, EntWindow, progress_label);
   gtk_widget_class_bind_template_child (widget_class, EntWindow, progress_bar);
