@@ -675,6 +675,7 @@ init_options (EntGraphCanvas   *self,
               gboolean          fast)
 {
   ent_render_options_init (options, self->palette);
+  options->overview_labels = 48;
   options->state = &self->state;
   options->visible = *visible;
   options->draw_background = FALSE;

@@ -684,6 +684,101 @@ draw_node_outline (Frame          *frame,
   cairo_stroke (cr);
 }
 
+typedef struct {
+  guint  item;
+  guint  degree;
+} LabelCandidate;
+
+static int
+compare_candidates (gconstpointer a,
+                    gconstpointer b)
+{
+  const LabelCandidate *ca = a, *cb = b;
+
+  if (ca->degree != cb->degree)
+    return ca->degree > cb->degree ? -1 : 1;
+  return ca->item < cb->item ? -1 : ca->item > cb->item;
+}
+
+static gboolean
+device_rects_overlap (const EntRect *placed,
+                      guint          n,
+                      const EntRect *rect)
+{
+  for (guint i = 0; i < n; i++)
+    if (ent_rect_intersects (&placed[i], rect))
+      return TRUE;
+  return FALSE;
+}
+
+/* Zoomed out: labels at screen size for the best connected nodes, placed
+ * greedily under their node wherever they do not cover another label. */
+static void
+draw_overview_labels (Frame *frame)
+{
+  cairo_t *cr = frame->cr;
+  EntLayout *layout = frame->layout;
+  guint max = frame->options->overview_labels;
+  g_autofree guint *degree = g_new0 (guint, MAX (layout->n_nodes, 1));
+  g_autofree LabelCandidate *candidates = g_new (LabelCandidate, frame->nodes->len);
+  g_autofree EntRect *placed = g_new (EntRect, max);
+  g_autoptr(PangoLayout) text = NULL;
+  PangoFontDescription *font;
+  cairo_matrix_t to_device;
+  guint n_candidates = 0, n_placed = 0;
+
+  for (guint e = 0; e < layout->n_edges; e++)
+    {
+      degree[layout->edges[e].source]++;
+      degree[layout->edges[e].target]++;
+    }
+  for (guint i = 0; i < frame->nodes->len; i++)
+    {
+      const NodeItem *item = &g_array_index (frame->nodes, NodeItem, i);
+
+      if (item->alpha > 0.5 && item->index < layout->n_nodes && !node_dimmed (frame, item->index))
+        candidates[n_candidates++] = (LabelCandidate) { i, degree[item->index] };
+    }
+  qsort (candidates, n_candidates, sizeof *candidates, compare_candidates);
+
+  /* The layout is made in device space: hinted for the zoomed-out matrix,
+   * the letters would be spaced for a different size. */
+  cairo_get_matrix (cr, &to_device);
+  cairo_save (cr);
+  cairo_identity_matrix (cr);
+  text = pango_cairo_create_layout (cr);
+  font = pango_font_description_from_string ("Sans 7.5");
+  pango_layout_set_font_description (text, font);
+  pango_font_description_free (font);
+  pango_layout_set_width (text, 150 * PANGO_SCALE);
+  pango_layout_set_ellipsize (text, PANGO_ELLIPSIZE_END);
+  pango_layout_set_single_paragraph_mode (text, TRUE);
+
+  for (guint c = 0; c < n_candidates && n_placed < max; c++)
+    {
+      const NodeItem *item = &g_array_index (frame->nodes, NodeItem, candidates[c].item);
+      double x = item->x, y = item->y + item->node->height / 2;
+      PangoRectangle ink, logical;
+      EntRect rect;
+
+      cairo_matrix_transform_point (&to_device, &x, &y);
+      pango_layout_set_text (text, item->node->label, -1);
+      pango_layout_get_pixel_extents (text, &ink, &logical);
+      rect = (EntRect) { x - logical.width / 2.0 - 3, y + 1, logical.width + 6, logical.height + 2 };
+      if (device_rects_overlap (placed, n_placed, &rect))
+        continue;
+      placed[n_placed++] = rect;
+
+      set_source (cr, &frame->palette->edge_label_background, item->alpha);
+      cairo_rectangle (cr, rect.x, rect.y, rect.width, rect.height);
+      cairo_fill (cr);
+      set_source (cr, &frame->palette->foreground, item->alpha);
+      cairo_move_to (cr, rect.x + 3 - logical.x, rect.y + 1);
+      pango_cairo_show_layout (cr, text);
+    }
+  cairo_restore (cr);
+}
+
 static void
 draw_labels (Frame *frame)
 {
@@ -691,8 +786,14 @@ draw_labels (Frame *frame)
   PangoContext *context = NULL;
   g_autoptr(PangoLayout) layout = NULL;
 
-  if (frame->scale < frame->options->label_min_scale || frame->nodes->len == 0)
+  if (frame->nodes->len == 0)
     return;
+  if (frame->scale < frame->options->label_min_scale)
+    {
+      if (frame->options->overview_labels > 0 && frame->layout != NULL)
+        draw_overview_labels (frame);
+      return;
+    }
 
   context = ent_label_context_new (cr);
   layout = ent_label_layout_new (context, ENT_LAYOUT_LABEL_FONT, "");

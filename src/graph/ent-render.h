@@ -83,6 +83,11 @@ typedef struct {
    * device pixels (default 0.65: a 10 pt label is then 6.5 px tall, below
    * which it is noise); 0 always draws them, as exports do. */
   double                label_min_scale;
+  /* Below label_min_scale, the best connected visible nodes still get a
+   * small label drawn at screen size, at most this many and never on top of
+   * each other, so that a zoomed-out graph stays readable; 0: none (exports
+   * and tests that count pixels). */
+  guint                 overview_labels;
   gboolean              draw_background;  /* fill @visible with the background first */
   gboolean              antialias_fast;   /* cheaper antialiasing while animating */
   /* Level of detail for edges: at most this many device pixels of edge
