@@ -221,7 +221,7 @@ test_store_create (Fixture       *fixture,
   g_assert_true (g_file_test (fixture->path, G_FILE_TEST_IS_REGULAR));
   g_assert_cmpstr (ent_store_get_path (fixture->store), ==, fixture->path);
   g_assert_false (ent_store_is_read_only (fixture->store));
-  g_assert_cmpint (query_int (fixture->path, "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (query_int (fixture->path, "PRAGMA user_version"), ==, 2);
   g_assert_cmpint (query_int (fixture->path, "PRAGMA application_id"), ==, 0x456e7465);
 
   g_assert_cmpint (sqlite3_open_v2 (fixture->path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
@@ -815,6 +815,50 @@ test_store_read_only_flag (Fixture       *fixture,
   g_assert_error (error, ENT_STORE_ERROR, ENT_STORE_ERROR_READ_ONLY);
 }
 
+/* A project of format 1 (relations found through a map in memory, no index)
+ * is read as it is when read-only, and upgraded on the first writable open. */
+static void
+test_store_upgrade_v1 (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  static const char relations_key_sql[] =
+    "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = 'relations_key'";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EntStore) reader = NULL;
+  g_autoptr(EntGraph) graph = NULL;
+  EntGraphRelation *met;
+  sqlite3 *db = NULL;
+
+  add_visit (fixture->store, "/corpus/visit.txt", visit_text);
+  g_clear_pointer (&fixture->store, ent_store_free);
+
+  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "DROP INDEX relations_key; PRAGMA user_version = 1",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  reader = ent_store_open (fixture->path, ENT_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  graph = load (reader);
+  g_assert_cmpuint (graph->relations->len, ==, 5);
+  g_clear_pointer (&graph, ent_graph_unref);
+  g_clear_pointer (&reader, ent_store_free);
+  g_assert_cmpint (query_int (fixture->path, "PRAGMA user_version"), ==, 1);
+
+  fixture->store = ent_store_open (fixture->path, ENT_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (fixture->path, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (query_int (fixture->path, relations_key_sql), ==, 1);
+
+  /* Relations written by format 1 are found again: the meeting gains a
+   * piece of evidence rather than a twin. */
+  add_talks (fixture->store);
+  graph = load (fixture->store);
+  met = find_relation (graph, ENT_RELATION_MET, "Raisi", "Lukashenko");
+  g_assert_cmpuint (met->evidence->len, ==, 2);
+  assert_no_duplicate_relations (fixture->path);
+}
+
 static void
 test_store_default_path (void)
 {
@@ -857,6 +901,7 @@ main (int   argc,
   ADD ("two-connections", test_store_two_connections);
   ADD ("stale-resolver", test_store_stale_resolver);
   ADD ("read-only-flag", test_store_read_only_flag);
+  ADD ("upgrade-v1", test_store_upgrade_v1);
 #undef ADD
   g_test_add_func ("/entente/store/default-path", test_store_default_path);
   g_test_add_func ("/entente/store/count-words", test_store_count_words);

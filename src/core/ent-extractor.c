@@ -2403,14 +2403,16 @@ match_lexicon (DocContext *ctx,
     {
     case LEX_COUNTRY:
       {
+        /* "Mauro Teixeira Costa of Brazil". Read before add_mention, which
+         * may move the array the previous mention lives in. */
         Mention *before = last_mention (ctx);
+        gboolean of_person = i >= 1 && key_is (ctx, i - 1, "of") && before != NULL &&
+                             before->last == i - 1 && before->type == ENT_ENTITY_PERSON;
         Mention *cm;
 
         entity = doc_country_entity (ctx, (int) m->index);
         cm = add_mention (ctx, i, i + len, entity, ENT_ENTITY_COUNTRY, MK_NAME);
-        /* "Mauro Teixeira Costa of Brazil" */
-        cm->modifier = i >= 1 && key_is (ctx, i - 1, "of") && before != NULL &&
-                       before->last == i - 1 && before->type == ENT_ENTITY_PERSON;
+        cm->modifier = of_person;
         doc_count_mention (ctx, entity, NULL);
       }
       break;

@@ -261,7 +261,7 @@ ent_store_ensure_resolver (EntStore  *store,
         }
     }
 
-  return ent_store_load_relation_map (store, error);
+  return TRUE;
 }
 
 /* The previous version of a file */
@@ -392,12 +392,11 @@ remove_orphan_relation (EntStore  *store,
                         gint64     id,
                         GError   **error)
 {
-  static const char find_sql[] = "SELECT type, source, target, role FROM relations WHERE id = ?";
+  static const char find_sql[] = "SELECT type = 'holds_office', source FROM relations WHERE id = ?";
   static const char delete_sql[] = "DELETE FROM relations WHERE id = ?";
   g_auto(EntStoreStmt) find = ent_store_statement (store, find_sql, error);
-  g_autofree char *type = NULL;
-  g_autofree char *role = NULL;
-  gint64 source, target;
+  gboolean is_office;
+  gint64 source;
   int rc;
 
   if (find == NULL)
@@ -409,18 +408,15 @@ remove_orphan_relation (EntStore  *store,
   if (rc != SQLITE_ROW)
     return ent_store_set_error (store, rc, error);
 
-  type = ent_store_column_dup (find, 0);
+  is_office = sqlite3_column_int (find, 0) != 0;
   source = sqlite3_column_int64 (find, 1);
-  target = sqlite3_column_int64 (find, 2);
-  role = ent_store_column_dup (find, 3);
   sqlite3_reset (find);
 
   if (!run_with_id (store, delete_sql, id, error))
     return FALSE;
-  ent_store_forget_relation (store, type, source, target, role);
 
   /* The resolver must forget the office it no longer has evidence for. */
-  if (g_str_equal (type, "holds_office"))
+  if (is_office)
     return ent_store_register_entity (store, source, error);
   return TRUE;
 }
@@ -471,9 +467,6 @@ ent_store_delete_entity (EntStore  *store,
 
   if (store->resolver != NULL)
     ent_resolver_remove (store->resolver, id);
-  /* Its relations went with it (ON DELETE CASCADE). */
-  if (has_relations)
-    g_clear_pointer (&store->relation_ids, g_hash_table_unref);
   return TRUE;
 }
 

@@ -231,8 +231,6 @@ ent_store_merge_now (EntStore  *store,
   if (!run_with_ids (store, delete_sql, keep, merged, error))
     return FALSE;
 
-  /* Relations moved, joined or went: the map is rebuilt on the next write. */
-  g_clear_pointer (&store->relation_ids, g_hash_table_unref);
   if (store->resolver != NULL)
     ent_resolver_remove (store->resolver, merged);
   return ent_store_register_entity (store, keep, error);

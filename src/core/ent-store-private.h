@@ -14,7 +14,10 @@ G_BEGIN_DECLS
 /* "Ente" in ASCII: PRAGMA application_id of every Entente project. */
 #define ENT_STORE_APPLICATION_ID 0x456e7465
 /* The schema version this build writes; files up to it are read (migrated). */
-#define ENT_STORE_SCHEMA_VERSION 1
+#define ENT_STORE_SCHEMA_VERSION 2
+/* The oldest version read as it is without an upgrade, when the project is
+ * read-only: version 2 only added an index that writing needs. */
+#define ENT_STORE_SCHEMA_READABLE 1
 
 struct _EntStore
 {
@@ -29,9 +32,6 @@ struct _EntStore
    * another connection (the window while a worker ingests) may have changed
    * the entities since. */
   gint64       resolver_version;
-  /* Relation key fingerprint -> relation id (ent-store-relations.c), loaded
-   * and dropped with the resolver. */
-  GHashTable  *relation_ids;
 };
 
 /* A cached statement, reset on scope exit so that no read transaction stays
@@ -85,8 +85,6 @@ gboolean      ent_store_delete_entity  (EntStore     *store,
                                         GError      **error);
 
 /* ent-store-relations.c */
-gboolean      ent_store_load_relation_map    (EntStore     *store,
-                                              GError      **error);
 gboolean      ent_store_find_or_add_relation (EntStore     *store,
                                               const char   *type,
                                               gint64        source,
@@ -95,15 +93,9 @@ gboolean      ent_store_find_or_add_relation (EntStore     *store,
                                               gint64       *id,
                                               gboolean     *is_new,
                                               GError      **error);
-/* After deleting a relation. */
-void          ent_store_forget_relation      (EntStore     *store,
-                                              const char   *type,
-                                              gint64        source,
-                                              gint64        target,
-                                              const char   *role);
 
-/* Drops the resolver and the relation map, loaded again on the next write:
- * after a rollback, or when other operations changed many relations. */
+/* Drops the resolver, loaded again on the next write: after a rollback, or
+ * when another connection changed the project. */
 void          ent_store_forget_caches        (EntStore     *store);
 
 /* ent-store-corrections.c */

@@ -94,11 +94,10 @@ static const char schema_v1[] =
   "  PRIMARY KEY (document, entity)"
   ") WITHOUT ROWID;"
 
-  /* Symmetric relations are stored with source < target. No index: a new
-   * relation would rewrite a page of each in every document's transaction;
-   * the store finds relations by key through a map of its own (see
-   * ent-store-relations.c), and only rare operations (merging, deleting an
-   * entity) search by entity, with a scan. */
+  /* Symmetric relations are stored with source < target. Version 1 had no
+   * index here and found relations through a map in memory; version 2 adds
+   * relations_key. Only rare operations (merging, deleting an entity) search
+   * by target, with a scan. */
   "CREATE TABLE relations ("
   "  id     INTEGER PRIMARY KEY,"
   "  type   TEXT NOT NULL,"
@@ -140,8 +139,14 @@ static const char schema_v1[] =
   "CREATE INDEX corrections_key ON corrections (key, type);"
   "CREATE INDEX corrections_other_key ON corrections (other_key, other_type);";
 
+/* Relations are found by their key through an index rather than through a
+ * map in memory that grew with the project (see ent-store-relations.c). */
+static const char schema_v2[] =
+  "CREATE INDEX relations_key ON relations (source, target, type, role);";
+
 static const char * const migrations[ENT_STORE_SCHEMA_VERSION] = {
   schema_v1,  /* 0 -> 1 */
+  schema_v2,  /* 1 -> 2 */
 };
 
 gboolean
