@@ -13,6 +13,7 @@
 
 #include "ent-document.h"
 #include "ent-text.h"
+#include "test-util.h"
 
 /* ------------------------------------------------------------------ */
 /* Helpers                                                              */
@@ -38,30 +39,12 @@ temp_dir_set_up (TempDir       *temp,
   g_assert_no_error (error);
 }
 
-static void
-remove_tree (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    {
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_tree (child);
-        }
-      g_dir_close (dir);
-    }
-  g_remove (path);
-}
 
 static void
 temp_dir_tear_down (TempDir       *temp,
                     gconstpointer  data)
 {
-  remove_tree (temp->dir);
+  test_remove_tree (temp->dir);
   g_free (temp->dir);
 }
 

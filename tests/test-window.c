@@ -20,6 +20,7 @@
 #include "ent-search-popover.h"
 #include "ent-store.h"
 #include "ent-window-private.h"
+#include "test-util.h"
 
 #define LAYOUT_TIMEOUT_MS 30000
 #define INGEST_TIMEOUT_MS 240000
@@ -942,23 +943,6 @@ test_dark_theme (void)
   g_object_set (gtk_settings_get_default (), "gtk-application-prefer-dark-theme", FALSE, NULL);
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
 
 static void
 test_shortcuts_window (void)
@@ -1180,7 +1164,7 @@ main (int   argc,
   /* Never the user's data: a fresh data folder, before anything reads it. */
   workdir = g_build_filename (g_getenv ("G_TEST_BUILDDIR") != NULL ? g_getenv ("G_TEST_BUILDDIR") : ".",
                               "window-data", NULL);
-  remove_tree (workdir);
+  test_remove_tree (workdir);
   g_assert_cmpint (g_mkdir_with_parents (workdir, 0755), ==, 0);
   xdg = g_build_filename (workdir, "xdg-data", NULL);
   g_setenv ("XDG_DATA_HOME", xdg, TRUE);

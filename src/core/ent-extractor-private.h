@@ -172,4 +172,20 @@ ctx_n_tokens (DocContext *ctx)
   return ctx->tokens.tokens->len;
 }
 
+static inline gboolean
+is_word (DocContext *ctx,
+         guint       i)
+{
+  return i < ctx_n_tokens (ctx) && (ctx_token (ctx, i)->flags & TOK_WORD) != 0;
+}
+
+/* Whether token @i is the (folded) word @word. */
+static inline gboolean
+key_is (DocContext *ctx,
+        guint       i,
+        const char *word)
+{
+  return is_word (ctx, i) && g_str_equal (ctx_key (ctx, i), word);
+}
+
 G_END_DECLS

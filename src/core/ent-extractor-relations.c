@@ -132,15 +132,6 @@ related_in_sentence (DocContext *ctx,
 /* Sentence structure                                                  */
 
 static gboolean
-tok_is (DocContext *ctx,
-        guint       i,
-        const char *word)
-{
-  return i < ctx_n_tokens (ctx) && (ctx_token (ctx, i)->flags & TOK_WORD) &&
-         g_str_equal (ctx_key (ctx, i), word);
-}
-
-static gboolean
 tok_in (DocContext  *ctx,
         guint        i,
         const char **words)
@@ -410,11 +401,11 @@ coordinated (DocContext    *ctx,
           EntToken *t = ctx_token (ctx, i);
 
           /* "Iran and Belarus", "X, Y", "Tehran-Minsk" */
-          if (tok_is (ctx, i, "and") || punct_is_comma (t) || ((t->flags & TOK_PUNCT) && (t->flags & TOK_JOINED)))
+          if (key_is (ctx, i, "and") || punct_is_comma (t) || ((t->flags & TOK_PUNCT) && (t->flags & TOK_JOINED)))
             conjunction = TRUE;
-          else if (!(tok_is (ctx, i, "the") || tok_is (ctx, i, "a") || tok_is (ctx, i, "an") || tok_is (ctx, i, "of") ||
-                     tok_is (ctx, i, "both") || tok_is (ctx, i, "as") ||
-                     tok_is (ctx, i, "well") || (t->flags & (TOK_CAP | TOK_NUMBER | TOK_JOINED)) ||
+          else if (!(key_is (ctx, i, "the") || key_is (ctx, i, "a") || key_is (ctx, i, "an") || key_is (ctx, i, "of") ||
+                     key_is (ctx, i, "both") || key_is (ctx, i, "as") ||
+                     key_is (ctx, i, "well") || (t->flags & (TOK_CAP | TOK_NUMBER | TOK_JOINED)) ||
                      (ctx_triggers (ctx, i) & TRIG_NUMBER) || (t->lex != NULL && t->lex->max_phrase > 0)))
             joined = FALSE;
         }
@@ -513,20 +504,20 @@ rule_met (DocContext *ctx,
   int after;
   guint from = i;
 
-  if (tok_is (ctx, i, "joined") &&
+  if (key_is (ctx, i, "joined") &&
       index_of_word (ctx, i + 1, i + NEAR, (const char *[]) { "meeting", "talks", "meetings", NULL }) < 0)
     return;
-  if (!tok_in (ctx, i, meet_words) && !tok_is (ctx, i, "joined"))
+  if (!tok_in (ctx, i, meet_words) && !key_is (ctx, i, "joined"))
     return;
   if (negated (ctx, i))
     return;
 
   left = coordinated (ctx, mention_before (ctx, i, is_person), is_person, FALSE);
-  if (tok_is (ctx, i + 1, "with") || tok_is (ctx, i + 1, "between"))
+  if (key_is (ctx, i + 1, "with") || key_is (ctx, i + 1, "between"))
     from = i + 1;
   after = mention_after (ctx, from, NEAR, is_person);
   /* "told Lukashenko": the object must follow at once. */
-  if (tok_is (ctx, i, "told") && (after < 0 || ctx_mention (ctx, after)->first > i + 3))
+  if (key_is (ctx, i, "told") && (after < 0 || ctx_mention (ctx, after)->first > i + 3))
     return;
   right = coordinated (ctx, after, is_person, TRUE);
 
@@ -535,7 +526,7 @@ rule_met (DocContext *ctx,
     relate_all (ctx, ENT_RELATION_MET, left, right, NULL);
   else if (left->len >= 2 && right->len == 0)
     relate_all (ctx, ENT_RELATION_MET, left, left, NULL);
-  else if (left->len == 0 && right->len >= 2 && tok_is (ctx, i + 1, "between"))
+  else if (left->len == 0 && right->len >= 2 && key_is (ctx, i + 1, "between"))
     relate_all (ctx, ENT_RELATION_MET, right, right, NULL);
 }
 
@@ -550,7 +541,7 @@ rule_hosted (DocContext *ctx,
 
   if (!tok_in (ctx, i, host_words) || negated (ctx, i))
     return;
-  if (passive_before (ctx, i) || tok_is (ctx, i + 1, "by"))
+  if (passive_before (ctx, i) || key_is (ctx, i + 1, "by"))
     {
       /* "was received on Thursday by his Mexican counterpart, X" */
       int by = index_of_word (ctx, i + 1, i + 6, (const char *[]) { "by", NULL });
@@ -593,7 +584,7 @@ rule_visited (DocContext *ctx,
       visitor = mention_before (ctx, i, is_person);
       destination = mention_after (ctx, i, 5, is_destination);
     }
-  else if (tok_in (ctx, i, visit_nouns) && !tok_is (ctx, i - 1, "to"))
+  else if (tok_in (ctx, i, visit_nouns) && !key_is (ctx, i - 1, "to"))
     {
       /* "invited Aksoy to pay a state visit", "will visit": not yet a visit. */
       if (index_of_word (ctx, i > 6 ? i - 6 : 0, i, (const char *[]) { "invited", "invitation", "pay", "will",
@@ -631,7 +622,7 @@ rule_invited (DocContext *ctx,
 {
   int inviter, invitee;
 
-  if (!(tok_is (ctx, i, "invited") || tok_is (ctx, i, "invites")) || negated (ctx, i))
+  if (!(key_is (ctx, i, "invited") || key_is (ctx, i, "invites")) || negated (ctx, i))
     return;
   if (passive_before (ctx, i))
     return;
@@ -707,7 +698,7 @@ rule_signed (DocContext *ctx,
 
   if (!tok_in (ctx, i, sign_words) || negated (ctx, i))
     return;
-  if (tok_is (ctx, i, "agreed") && !tok_is (ctx, i + 1, "on") && !tok_is (ctx, i + 1, "upon"))
+  if (key_is (ctx, i, "agreed") && !key_is (ctx, i + 1, "on") && !key_is (ctx, i + 1, "upon"))
     return;
 
   if (passive_before (ctx, i))
@@ -725,7 +716,7 @@ rule_signed (DocContext *ctx,
     {
       subject = mention_before (ctx, i, is_signer);
       /* "X met her counterpart Y … and signed": both sign. */
-      if (subject >= 0 && (tok_is (ctx, i - 1, "and") || (tok_is (ctx, i - 2, "and") && tok_is (ctx, i - 1, "also"))))
+      if (subject >= 0 && (key_is (ctx, i - 1, "and") || (key_is (ctx, i - 2, "and") && key_is (ctx, i - 1, "also"))))
         {
           int first = -1;
 
@@ -821,9 +812,9 @@ rule_cooperates_with (DocContext *ctx,
     return;
 
   /* "cooperation between Iran and Belarus", "ties between the two countries" */
-  if (tok_is (ctx, i + 1, "between") || (tok_is (ctx, i + 2, "between") && !(ctx_token (ctx, i + 1)->flags & TOK_CAP)))
+  if (key_is (ctx, i + 1, "between") || (key_is (ctx, i + 2, "between") && !(ctx_token (ctx, i + 1)->flags & TOK_CAP)))
     {
-      guint at = tok_is (ctx, i + 1, "between") ? i + 1 : i + 2;
+      guint at = key_is (ctx, i + 1, "between") ? i + 1 : i + 2;
       g_autoptr(GArray) group = coordinated (ctx, mention_after (ctx, at, 6, is_state_actor), is_state_actor, TRUE);
 
       cooperate_pairs (ctx, group);
@@ -925,19 +916,19 @@ rule_member_of (DocContext *ctx,
       index_of_word (ctx, i > 4 ? i - 4 : 0, i, (const char *[]) { "candidate", "bid", "applied", "application",
                                                                   "observer", "partner", NULL }) >= 0)
     return;
-  if (tok_in (ctx, i, (const char *[]) { "belong", "belongs", "belonged", NULL }) && tok_is (ctx, i + 1, "to") &&
+  if (tok_in (ctx, i, (const char *[]) { "belong", "belongs", "belonged", NULL }) && key_is (ctx, i + 1, "to") &&
       (org = mention_after (ctx, i + 1, 3, is_organization)) >= 0 &&
       (country = mention_before (ctx, i, is_member_country)) >= 0)
     members_of (ctx, country, FALSE, org);
   else if (tok_in (ctx, i, (const char *[]) { "member", "members", "membership", NULL }))
     {
       /* "… are all SCO members, as are China, Russia, India and Pakistan" */
-      if (punct_is_comma (ctx_token (ctx, MIN (i + 1, ctx_n_tokens (ctx) - 1))) && tok_is (ctx, i + 2, "as") &&
-          (tok_is (ctx, i + 3, "are") || tok_is (ctx, i + 3, "is")) &&
+      if (punct_is_comma (ctx_token (ctx, MIN (i + 1, ctx_n_tokens (ctx) - 1))) && key_is (ctx, i + 2, "as") &&
+          (key_is (ctx, i + 3, "are") || key_is (ctx, i + 3, "is")) &&
           (org = mention_before (ctx, i, is_organization)) >= 0 &&
           (country = mention_after (ctx, i + 3, 3, is_member_country)) >= 0)
         members_of (ctx, country, TRUE, org);
-      if (tok_is (ctx, i + 1, "of") && (org = mention_after (ctx, i + 1, 4, is_organization)) >= 0 &&
+      if (key_is (ctx, i + 1, "of") && (org = mention_after (ctx, i + 1, 4, is_organization)) >= 0 &&
           (country = mention_before (ctx, i, is_member_country)) >= 0)
         members_of (ctx, country, FALSE, org);
       else if ((org = mention_before (ctx, i, is_organization)) >= 0 && ctx_mention (ctx, org)->last + 1 >= i)
@@ -1104,7 +1095,7 @@ rule_part_of (DocContext *ctx,
   int whole, part;
 
   if (!tok_in (ctx, i, (const char *[]) { "part", "section", "segment", "leg", "component", "stretch", NULL }) ||
-      !tok_is (ctx, i + 1, "of"))
+      !key_is (ctx, i + 1, "of"))
     return;
   part = mention_before (ctx, i, is_project_or_place);
   whole = mention_after (ctx, i + 1, 4, is_project_or_place);
@@ -1131,7 +1122,7 @@ adjective_gap (DocContext *ctx,
   if (to - from > 3)
     return FALSE;
   for (guint i = from; i < to; i++)
-    if (!tok_is (ctx, i, "and") && !(ctx_token (ctx, i)->flags & TOK_CAP) &&
+    if (!key_is (ctx, i, "and") && !(ctx_token (ctx, i)->flags & TOK_CAP) &&
         !(ctx_token (ctx, i)->flags & TOK_JOINED))
       return FALSE;
   return TRUE;
@@ -1145,7 +1136,7 @@ the_country_after (DocContext *ctx,
 {
   int a, b;
 
-  if (!(tok_is (ctx, at, "the") && tok_is (ctx, at + 1, "country")))
+  if (!(key_is (ctx, at, "the") && key_is (ctx, at + 1, "country")))
     return -1;
   doc_top_countries (ctx, &a, &b);
   return a != exclude ? a : b;
@@ -1235,12 +1226,12 @@ rule_allied (DocContext *ctx,
 {
   int left, right;
 
-  if (!(tok_is (ctx, i, "ally") || tok_is (ctx, i, "allies") || tok_is (ctx, i, "allied")) || negated (ctx, i))
+  if (!(key_is (ctx, i, "ally") || key_is (ctx, i, "allies") || key_is (ctx, i, "allied")) || negated (ctx, i))
     return;
   left = mention_before (ctx, i, is_actor);
   /* "an ally of X", "allied with X", "allies X and Y" */
   right = -1;
-  if (tok_is (ctx, i + 1, "of") || tok_is (ctx, i + 1, "with") || tok_is (ctx, i + 1, "to"))
+  if (key_is (ctx, i + 1, "of") || key_is (ctx, i + 1, "with") || key_is (ctx, i + 1, "to"))
     right = mention_after (ctx, i + 1, 5, is_actor);
   if (left < 0)
     return;
@@ -1248,7 +1239,7 @@ rule_allied (DocContext *ctx,
     {
       g_autoptr(GArray) group = coordinated (ctx, left, is_actor, FALSE);
 
-      if (group->len >= 2 && tok_is (ctx, i, "allies"))
+      if (group->len >= 2 && key_is (ctx, i, "allies"))
         {
           int with = index_of_word (ctx, i + 1, i + NEAR, (const char *[]) { "with", NULL });
           int under = index_of_word (ctx, i + 1, i + 3, (const char *[]) { "under", NULL });

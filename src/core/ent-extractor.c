@@ -333,22 +333,6 @@ token_text (DocContext *ctx,
 }
 
 static gboolean
-is_word (DocContext *ctx,
-         guint       i)
-{
-  return i < ctx_n_tokens (ctx) && (ctx_token (ctx, i)->flags & TOK_WORD) != 0;
-}
-
-static gboolean
-key_is (DocContext *ctx,
-        guint       i,
-        const char *word)
-{
-  return i < ctx_n_tokens (ctx) && (ctx_token (ctx, i)->flags & TOK_WORD) &&
-         g_str_equal (ctx_key (ctx, i), word);
-}
-
-static gboolean
 punct_is (DocContext *ctx,
           guint       i,
           gunichar    c)

@@ -38,6 +38,7 @@
 #include "ent-ingest.h"
 #include "ent-lexicon.h"
 #include "ent-store.h"
+#include "../test-util.h"
 
 #define CHILD_FLAG        "--ingest-child"
 #define PART_BYTES        (1024 * 1024)  /* one folder per megabyte of text */
@@ -922,23 +923,6 @@ print_child (const char        *label,
           result->entities, result->relations);
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_remove (child);
-    }
-  g_remove (path);
-}
 
 static guint
 bench_megabytes (void)
@@ -1009,6 +993,6 @@ main (int   argc,
   if (g_strcmp0 (g_getenv ("ENTENTE_BENCH_KEEP"), "1") == 0)
     printf ("kept in %s\n", tmp);
   else
-    remove_tree (tmp);
+    test_remove_tree (tmp);
   return 0;
 }
