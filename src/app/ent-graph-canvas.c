@@ -682,6 +682,40 @@ init_options (EntGraphCanvas   *self,
   options->antialias_fast = fast;
 }
 
+/* The static drawing as a texture: on an image surface the renderer writes
+ * thin edges and small shapes into the pixels itself, several times faster
+ * than the recording surface behind GTK 4.8's cairo nodes. */
+static GskRenderNode *
+render_rect_texture (EntGraphCanvas *self,
+                     const EntRect  *rect,
+                     double          scale)
+{
+  EntRenderOptions options;
+  cairo_surface_t *surface;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  int width, height, stride;
+
+  init_options (self, &options, rect, FALSE);
+  surface = ent_render_to_image (self->layout, NULL, 1.0, &options, rect, scale);
+  if (surface == NULL)
+    return NULL;
+  if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
+    {
+      cairo_surface_destroy (surface);
+      return NULL;
+    }
+  cairo_surface_flush (surface);
+  width = cairo_image_surface_get_width (surface);
+  height = cairo_image_surface_get_height (surface);
+  stride = cairo_image_surface_get_stride (surface);
+  /* Cairo's ARGB32 is premultiplied native-endian, GDK_MEMORY_DEFAULT. */
+  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface), (gsize) stride * height,
+                                      (GDestroyNotify) cairo_surface_destroy, surface);
+  texture = gdk_memory_texture_new (width, height, GDK_MEMORY_DEFAULT, bytes, stride);
+  return gsk_texture_node_new (texture, &GRAPHENE_RECT_INIT (0, 0, width, height));
+}
+
 /* A cairo node of @rect (layout points) drawn at @scale device pixels a point. */
 static GskRenderNode *
 render_rect (EntGraphCanvas *self,
@@ -692,6 +726,9 @@ render_rect (EntGraphCanvas *self,
   GskRenderNode *node;
   EntRenderOptions options;
   cairo_t *cr;
+
+  if (!transition && (node = render_rect_texture (self, rect, scale)) != NULL)
+    return node;
 
   node = gsk_cairo_node_new (&GRAPHENE_RECT_INIT (0, 0,
                                                   ceil (rect->width * scale),
