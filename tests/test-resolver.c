@@ -140,6 +140,28 @@ test_given_names_compatible (void)
   g_assert_false (ent_given_names_compatible ("ali hosseini", "mohammad"));
 }
 
+static void
+test_name_split (void)
+{
+  static const struct { const char *key, *given, *surname; } cases[] = {
+    { "alexander lukashenko", "alexander", "lukashenko" },
+    { "ursula von der leyen", "ursula", "von der leyen" },
+    { "mahmoud abu mazen", "mahmoud", "abu mazen" },
+    { "faisal bin jassim al thani", "faisal bin jassim", "al thani" },
+    { "lukashenko", "", "lukashenko" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *given = NULL;
+      g_autofree char *surname = NULL;
+
+      ent_person_name_split (cases[i].key, &given, &surname);
+      g_assert_cmpstr (given, ==, cases[i].given);
+      g_assert_cmpstr (surname, ==, cases[i].surname);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -155,6 +177,7 @@ main (int   argc,
   g_test_add_func ("/entente/resolver/agreement-key", test_agreement_key);
   g_test_add_func ("/entente/resolver/remove", test_remove);
   g_test_add_func ("/entente/resolver/given-names-compatible", test_given_names_compatible);
+  g_test_add_func ("/entente/resolver/name-split", test_name_split);
 
   status = g_test_run ();
   g_clear_pointer (&extraction, ent_extraction_free);

@@ -212,3 +212,38 @@ ent_name_key (const char *name)
 
   return g_string_free (key, FALSE);
 }
+
+static const char *name_particles[] = {
+  "al", "el", "bin", "ibn", "bint", "van", "von", "der", "den", "de", "da",
+  "di", "du", "le", "la", "dos", "das", "ben", "abu", NULL
+};
+
+gboolean
+ent_name_is_particle (const char *word)
+{
+  g_return_val_if_fail (word != NULL, FALSE);
+
+  return g_strv_contains (name_particles, word);
+}
+
+void
+ent_person_name_split (const char  *key,
+                       char       **given,
+                       char       **surname)
+{
+  g_auto(GStrv) words = NULL;
+  guint n, first;
+
+  g_return_if_fail (key != NULL && given != NULL && surname != NULL);
+
+  words = g_strsplit (key, " ", -1);
+  n = g_strv_length (words);
+  first = n > 0 ? n - 1 : 0;
+  while (first > 0 && ent_name_is_particle (words[first - 1]))
+    first--;
+  *surname = n > 0 ? g_strjoinv (" ", words + first) : g_strdup ("");
+  /* What is left before the surname are the given names. */
+  for (guint k = first; k < n; k++)
+    g_clear_pointer (&words[k], g_free);
+  *given = g_strjoinv (" ", words);
+}

@@ -81,6 +81,17 @@ void                ent_extraction_add_claim    (EntExtraction   *extraction,
                                                  const char      *value,
                                                  guint            sentence);
 
+/* Whether @word (folded) may stand inside a name before the surname:
+ * "al", "bin", "von", "der" … */
+gboolean            ent_name_is_particle        (const char *word);
+
+/* Splits a folded person name into given names and the surname with the
+ * particles before it: "ursula von der leyen" -> "ursula" + "von der leyen".
+ * The extractor and the resolver must split names the same way. */
+void                ent_person_name_split       (const char  *key,
+                                                 char       **given,
+                                                 char       **surname);
+
 /* Whether two folded given-name strings can name the same person: every
  * name of the shorter appears in the longer ("ali" ~ "ali hosseini"), allowing
  * initials and transliteration ("ebrahim" ~ "ibrahim"). Empty matches all. */

@@ -30,12 +30,6 @@ struct _EntExtractor
 #define MAX_NAME_WORDS 5
 #define MAX_AGREEMENT_MODIFIERS 3
 
-/* Lower-case words that may stand inside a name: "Ursula von der Leyen". */
-static const char *name_particles[] = {
-  "al", "el", "bin", "ibn", "bint", "van", "von", "der", "den", "de", "da",
-  "di", "du", "le", "la", "dos", "das", "ben", "abu", NULL
-};
-
 /* Verbs whose actor is a person: a capitalised name next to one is a person. */
 #define PERSON_VERBS (TRIG_SPEECH | TRIG_MEET | TRIG_HOST | TRIG_ARRIVE | \
                       TRIG_INVITE | TRIG_SIGN | TRIG_VISIT | TRIG_ADVOCATE)
@@ -552,7 +546,7 @@ scan_name (DocContext *ctx,
       if (t->flags & TOK_WORD)
         {
           gboolean particle = !(t->flags & TOK_CAP) && words > 0 &&
-                              g_strv_contains (name_particles, ctx_key (ctx, j));
+                              ent_name_is_particle (ctx_key (ctx, j));
 
           if (particle)
             {
@@ -598,23 +592,6 @@ scan_name (DocContext *ctx,
         break;
     }
   return end - i;
-}
-
-static void
-split_name (const char  *key,
-            char       **given,
-            char       **surname)
-{
-  g_auto(GStrv) words = g_strsplit (key, " ", -1);
-  guint n = g_strv_length (words);
-  guint first = n > 0 ? n - 1 : 0;
-
-  while (first > 0 && g_strv_contains (name_particles, words[first - 1]))
-    first--;
-  *surname = n > 0 ? g_strjoinv (" ", words + first) : g_strdup ("");
-  for (guint k = first; k < n; k++)
-    g_clear_pointer (&words[k], g_free);
-  *given = g_strjoinv (" ", words);
 }
 
 static Person *
@@ -675,7 +652,7 @@ person_entity (DocContext *ctx,
   g_autofree char *surname = NULL;
   Person *person;
 
-  split_name (key, &given, &surname);
+  ent_person_name_split (key, &given, &surname);
   if (*surname == '\0')
     return -1;
 

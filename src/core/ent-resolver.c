@@ -133,26 +133,19 @@ id_array_add_unique (GArray *array,
   return TRUE;
 }
 
-/* Splits a folded person name into given names and surname. Particles stay
- * with the surname ("van der Leyen", "al-Sisi" folds to "al sisi"). */
+/* Surnames are indexed without spaces: "Amir-Abdollahian" = "Amirabdollahian",
+ * "von der Leyen" = "vonderleyen". */
 static void
 split_person_key (const char  *key,
                   char       **given,
                   char       **surname)
 {
-  static const char *particles[] = { "al", "el", "van", "von", "der", "de", "da", "di", "bin", "ibn", "le", "la", "du", NULL };
-  g_auto(GStrv) words = g_strsplit (key, " ", -1);
-  guint n = g_strv_length (words);
-  guint first = n > 0 ? n - 1 : 0;
+  g_autofree char *spaced = NULL;
+  g_auto(GStrv) parts = NULL;
 
-  while (first > 0 && g_strv_contains (particles, words[first - 1]))
-    first--;
-
-  *surname = n > 0 ? g_strjoinv ("", words + first) : g_strdup ("");
-  /* What is left before the surname are the given names. */
-  for (guint i = first; i < n; i++)
-    g_clear_pointer (&words[i], g_free);
-  *given = g_strjoinv (" ", words);
+  ent_person_name_split (key, given, &spaced);
+  parts = g_strsplit (spaced, " ", -1);
+  *surname = g_strjoinv ("", parts);
 }
 
 static void
