@@ -1807,10 +1807,10 @@ sentence_has_trigger (DocContext *ctx,
   return FALSE;
 }
 
+/* "seven memorandums", "8 agreements": the count right before @i, or 0. */
 static guint
 number_before (DocContext *ctx,
-               guint       i,
-               guint      *at)
+               guint       i)
 {
   if (i == 0)
     return 0;
@@ -1819,14 +1819,10 @@ number_before (DocContext *ctx,
       const char *key = ctx_key (ctx, i - 1);
       guint64 v = g_ascii_strtoull (key, NULL, 10);
 
-      *at = i - 1;
       return v > 0 && v < 1000 ? (guint) v : 0;
     }
   if (is_word (ctx, i - 1) && ctx_token (ctx, i - 1)->lex != NULL && ctx_token (ctx, i - 1)->lex->number > 0)
-    {
-      *at = i - 1;
-      return ctx_token (ctx, i - 1)->lex->number;
-    }
+    return ctx_token (ctx, i - 1)->lex->number;
   return 0;
 }
 
@@ -2031,7 +2027,7 @@ match_named_agreement (DocContext *ctx,
                        guint       i)
 {
   const AgreementHead *head = NULL;
-  guint j = i, caps = 0, count, count_at = G_MAXUINT;
+  guint j = i, caps = 0, count;
   g_autofree char *surface = NULL;
   int agreement;
 
@@ -2070,7 +2066,7 @@ match_named_agreement (DocContext *ctx,
   add_mention (ctx, i, j, agreement, ENT_ENTITY_AGREEMENT, MK_NAME);
   doc_count_mention (ctx, agreement, NULL);
   ctx->last_agreement = agreement;
-  count = number_before (ctx, i, &count_at);
+  count = number_before (ctx, i);
   add_count_claim (ctx, agreement, count);
   return j - i;
 }
@@ -2111,8 +2107,8 @@ static guint
 match_agreement (DocContext *ctx,
                  guint       i)
 {
-  const AgreementHead *head = agreement_head (ctx, i), *last_head;
-  guint first = i, end, complement_end, count, count_at = G_MAXUINT, modifiers = 0;
+  const AgreementHead *head = agreement_head (ctx, i);
+  guint first = i, end, complement_end, count, modifiers = 0;
   gboolean signing, named = FALSE;
   g_autofree char *surface = NULL;
   int agreement;
@@ -2146,19 +2142,17 @@ match_agreement (DocContext *ctx,
 
   /* More heads and "of understanding" after it: "roadmap document". */
   end = i + 1;
-  last_head = head;
   while (agreement_head (ctx, end) != NULL)
-    last_head = agreement_head (ctx, end++);
+    end++;
   if (key_is (ctx, end, "of") && key_is (ctx, end + 1, "understanding"))
     end += 2;
-  (void) last_head;
   complement_end = agreement_complement (ctx, end);
   /* "an agreement on a comprehensive roadmap" is the roadmap. */
   for (guint k = end; k < complement_end; k++)
     if (agreement_head (ctx, k) != NULL)
       return end - i;
 
-  count = number_before (ctx, first, &count_at);
+  count = number_before (ctx, first);
   signing = sentence_has_trigger (ctx, TRIG_SIGN);
   named = modifiers > 0 || end > i + 1 || complement_end > end;
 
