@@ -494,7 +494,9 @@ holder_before (DocContext *ctx,
 
   *country = -1;
   *org = -1;
-  if (m == NULL || m->last != i)
+  /* A self mention ("our President" in a quotation) stands for the
+   * speaker's country, which is known only once the sentence is read. */
+  if (m == NULL || m->last != i || m->entity < 0)
     return;
   if (m->type == ENT_ENTITY_COUNTRY && m->kind != MK_COLLECTIVE)
     {
@@ -2252,6 +2254,9 @@ match_collective (DocContext *ctx,
   if (!(key_is (ctx, j, "two") || key_is (ctx, j, "both")))
     return 0;
   j++;
+  /* A collective is "the two" and what follows: a noun or a verb. */
+  if (j >= ctx_n_tokens (ctx))
+    return 0;
 
   if (is_word (ctx, j) && g_strv_contains (collective_country_nouns, ctx_key (ctx, j)))
     {

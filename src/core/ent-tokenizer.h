@@ -59,6 +59,7 @@ static inline EntToken *
 ent_tokens_get (EntTokens *tokens,
                 guint      i)
 {
+  g_assert (i < tokens->tokens->len);
   return &g_array_index (tokens->tokens, EntToken, i);
 }
 

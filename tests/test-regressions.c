@@ -1,0 +1,145 @@
+/* test-regressions.c — inputs that once crashed Entente, ingested again.
+ *
+ * Every file in tests/fixtures/regressions/ goes through ent_ingest_paths(),
+ * the path `entente ingest` takes, into a new project, one subtest per file.
+ * Each must end as a stored document or as one reported bad file: never a
+ * crash, an assertion or a sanitizer report.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "test-regressions"
+
+#include "config.h"
+
+#include "ent-ingest.h"
+#include "store-fixtures.h"
+
+static void
+count_error (const char   *path,
+             const GError *error,
+             gpointer      user_data)
+{
+  guint *n_errors = user_data;
+
+  g_test_message ("%s: %s", path, error->message);
+  (*n_errors)++;
+}
+
+static void
+test_regression_input (gconstpointer data)
+{
+  const char *input = data;
+  g_autofree char *dir = fixture_temp_dir ();
+  g_autofree char *project = g_build_filename (dir, "p.entente", NULL);
+  g_autoptr(EntStore) store = fixture_open (project);
+  g_autoptr(EntGraph) graph = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *paths[] = { input, NULL };
+  EntIngestSummary summary;
+  guint n_errors = 0;
+  gboolean ok;
+
+  ok = ent_ingest_paths (store, paths, NULL, NULL, count_error, &n_errors, &summary, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary.files, ==, 1);
+  g_assert_cmpuint (summary.added + summary.failed, ==, 1);
+  /* A file that fails is reported once, and the run says so. */
+  g_assert_cmpuint (n_errors, ==, summary.failed);
+  g_assert_true (ok == (summary.failed == 0));
+
+  /* What was stored reads back. */
+  graph = ent_store_load_graph (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (graph->documents->len, ==, summary.added);
+
+  g_clear_pointer (&store, ent_store_free);
+  fixture_remove_dir (dir);
+}
+
+/* The two inputs of the fuzzing report, with what a reader expects of them. */
+static EntGraph *
+ingest_text (const char *dir,
+             const char *text)
+{
+  g_autofree char *file = g_build_filename (dir, "article.txt", NULL);
+  g_autofree char *project = g_build_filename (dir, "p.entente", NULL);
+  g_autoptr(EntStore) store = fixture_open (project);
+  g_autoptr(GError) error = NULL;
+  const char *paths[] = { file, NULL };
+  EntIngestSummary summary;
+  EntGraph *graph;
+
+  g_assert_true (g_file_set_contents (file, text, -1, NULL));
+  g_assert_true (ent_ingest_paths (store, paths, NULL, NULL, NULL, NULL, &summary, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary.added, ==, 1);
+  graph = ent_store_load_graph (store, &error);
+  g_assert_no_error (error);
+  return graph;
+}
+
+static gboolean
+graph_has_entity (EntGraph   *graph,
+                  const char *name)
+{
+  for (guint i = 0; i < graph->entities->len; i++)
+    if (g_str_equal (ent_graph_get_entity (graph, i)->name, name))
+      return TRUE;
+  return FALSE;
+}
+
+/* "our President" in a quotation whose speaker has a country: the office is
+ * the speaker's country's, and resolving it later still works. */
+static void
+test_regression_quoted_our_with_speaker (void)
+{
+  g_autofree char *dir = fixture_temp_dir ();
+  g_autoptr(EntGraph) graph = NULL;
+
+  graph = ingest_text (dir,
+                       "Canadian Foreign Minister Marie Tremblay spoke in Ottawa on Monday.\n\n"
+                       "\xe2\x80\x9cWe hope our President will sign,\xe2\x80\x9d Tremblay said.\n\n"
+                       "The two sides then talked.\n");
+  g_assert_true (graph_has_entity (graph, "Marie Tremblay"));
+  g_assert_true (graph_has_entity (graph, "Canada"));
+  fixture_remove_dir (dir);
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *folder = NULL;
+  g_autoptr(GDir) dir = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  g_test_init (&argc, &argv, NULL);
+
+  folder = g_test_build_filename (G_TEST_DIST, "fixtures", "regressions", NULL);
+  dir = g_dir_open (folder, 0, NULL);
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (!g_str_equal (name, "README.md"))
+      g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *file = g_ptr_array_index (names, i);
+      g_autofree char *test_path = g_strconcat ("/entente/regressions/input/", file, NULL);
+
+      g_test_add_data_func_full (test_path, g_build_filename (folder, file, NULL),
+                                 test_regression_input, g_free);
+    }
+  g_test_add_func ("/entente/regressions/quoted-our-with-speaker", test_regression_quoted_our_with_speaker);
+
+  return g_test_run ();
+}
