@@ -54,7 +54,7 @@ _ent_extractor_doc_count_mention (DocContext *ctx,
     return;
   entity = doc_entity (ctx, index);
   entity->mentions++;
-  if (surface != NULL && entity->type != ENT_ENTITY_COUNTRY)
+  if (surface != NULL)
     ent_extracted_entity_add_alias (entity, surface);
 }
 
@@ -284,6 +284,19 @@ _ent_extractor_lexicon_starts_at (DocContext *ctx,
   return _ent_extractor_match_phrase_at (ctx, i, &matches) > 0;
 }
 
+/* "US" and "U.S." are the country, "us" and "Un" (of "Kim Jong Un") are
+ * not; house styles write longer acronyms as words: "Nato", "Asean". */
+gboolean
+_ent_extractor_acronym_fits (DocContext     *ctx,
+                             guint           i,
+                             const LexMatch *m)
+{
+  EntToken *t = ctx_token (ctx, i);
+
+  return !m->acronym || (t->flags & TOK_ALLCAPS) || t->end - t->start >= 4 ||
+         memchr (ctx->document->text + t->start, '.', t->end - t->start) != NULL;
+}
+
 /* The best non-title lexicon entry for tokens [i, i+n): names must be
  * written with a capital, acronyms in capitals ("us" is not the US). */
 const LexMatch *
@@ -306,9 +319,7 @@ _ent_extractor_pick_entity_match (DocContext   *ctx,
 
         if (m->kind != preference[p])
           continue;
-        if (m->acronym && !(first->flags & TOK_ALLCAPS) &&
-            ctx_token (ctx, i)->end - ctx_token (ctx, i)->start > 1 &&
-            !strchr (ctx->document->text + first->start, '.'))
+        if (!_ent_extractor_acronym_fits (ctx, i, m))
           continue;
         return m;
       }

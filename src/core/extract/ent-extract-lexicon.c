@@ -78,7 +78,9 @@ _ent_extractor_match_lexicon (DocContext *ctx,
         entity = _ent_extractor_doc_country_entity (ctx, (int) m->index);
         cm = _ent_extractor_add_mention (ctx, i, i + len, entity, ENT_ENTITY_COUNTRY, MK_NAME);
         cm->modifier = of_person;
-        _ent_extractor_doc_count_mention (ctx, entity, NULL);
+        /* "Democratic Republic of Congo", "St. Vincent": how the text
+         * names the country is worth keeping beside its lexicon name. */
+        _ent_extractor_doc_count_mention (ctx, entity, surface);
       }
       break;
 

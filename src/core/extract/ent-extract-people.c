@@ -80,13 +80,13 @@ lexicon_ends_name (DocContext *ctx,
 
   if (_ent_extractor_match_phrase_at (ctx, j, &matches) == 0)
     return FALSE;
-  if (!after_title)
-    return TRUE;
   for (guint k = 0; k < matches->len; k++)
     {
-      LexKind kind = g_array_index (matches, LexMatch, k).kind;
+      const LexMatch *m = &g_array_index (matches, LexMatch, k);
 
-      if (kind != LEX_PLACE && kind != LEX_CAPITAL)
+      if (!_ent_extractor_acronym_fits (ctx, j, m))
+        continue;
+      if (!after_title || (m->kind != LEX_PLACE && m->kind != LEX_CAPITAL))
         return TRUE;
     }
   return FALSE;
@@ -326,8 +326,10 @@ person_context_after (DocContext *ctx,
 {
   guint32 trig;
 
-  /* "X, the president of Y" / "X, who" / "X and his delegation" */
-  if (punct_is (ctx, i, ',') && (key_is (ctx, i + 1, "who") || is_determiner (ctx, i + 1)))
+  /* "X, the president of Y" / "X, who" / "X, president of Y" / "X, Iran's
+   * foreign minister" / "X and his delegation" */
+  if (punct_is (ctx, i, ',') && (key_is (ctx, i + 1, "who") || is_determiner (ctx, i + 1) ||
+                                 _ent_extractor_office_starts_at (ctx, i + 1)))
     return TRUE;
   if (key_is (ctx, i, "and") && (key_is (ctx, i + 1, "his") || key_is (ctx, i + 1, "her")))
     return TRUE;
@@ -475,6 +477,66 @@ _ent_extractor_person_by_country (DocContext *ctx,
         }
     }
   return n == 1 ? found : -1;
+}
+
+/* Whether the capitalised word at @j can end an organization's name: its
+ * head ("Assembly", "Bank"), a portfolio ("Affairs"), a plural ("Assets") or
+ * a name the lexicon knows after "of" ("… de Venezuela", "… of Iran"). */
+static gboolean
+ends_org_name (DocContext *ctx,
+               guint       j)
+{
+  const char *key = ctx_key (ctx, j);
+  const LexWord *lex = ctx_token (ctx, j)->lex;
+
+  static const char *of[] = { "of", "the", "de", "del", "des", "du", "di", "da", "do", NULL };
+
+  return (ctx_triggers (ctx, j) & (TRIG_ORG_HEAD | TRIG_PORTFOLIO)) ||
+         (lex != NULL && lex->max_phrase > 0 && j > 0 && tok_in (ctx, j - 1, of)) ||
+         (strlen (key) > 3 && g_str_has_suffix (key, "s"));
+}
+
+/* An organization the lexicon does not know: capitalised words around an
+ * organization's head word ("National Assembly", "Standing Committee of the
+ * National People's Congress", "224th Flight Unit State Airlines", "Banco
+ * Central de Venezuela"). Words after the last one that can end a name are
+ * kept only when there is one ("Office of Foreign Assets Control"): two or
+ * more are the name of the person the title introduces ("Chairman of the
+ * National Assembly Vuong Dinh Hue"). Returns its number of tokens, or 0. */
+guint
+_ent_extractor_org_name_span (DocContext *ctx,
+                              guint       i)
+{
+  static const char *links[] = { "of", "for", "and", "the", "de", "del", "des", "du", "di", "da", "do", NULL };
+  guint j = i, end = i, last = i;
+  gboolean head = FALSE;
+
+  while (j < ctx_n_tokens (ctx) && j - i < 12)
+    {
+      EntToken *t = ctx_token (ctx, j);
+
+      if ((t->flags & TOK_WORD) && (t->flags & (TOK_CAP | TOK_NUMBER)) && !(t->flags & TOK_DOMAIN))
+        {
+          if ((t->flags & TOK_CAP) && (ctx_triggers (ctx, j) & TRIG_ORG_HEAD))
+            head = TRUE;
+          if ((t->flags & TOK_CAP) && ends_org_name (ctx, j))
+            end = j + 1;
+          last = ++j;
+        }
+      else if (j > i && tok_in (ctx, j, links) && is_word (ctx, j + 1) &&
+               ((ctx_token (ctx, j + 1)->flags & TOK_CAP) ||
+                (key_is (ctx, j + 1, "the") && is_word (ctx, j + 2) && (ctx_token (ctx, j + 2)->flags & TOK_CAP))))
+        j++;
+      else if (j > i && (t->flags & TOK_JOINED))
+        j++;
+      else
+        break;
+    }
+  if (!head)
+    return 0;
+  if (last == end + 1 && ctx_token (ctx, end)->flags & TOK_WORD)
+    end = last;
+  return end > i + 1 ? end - i : 0;
 }
 
 static guint

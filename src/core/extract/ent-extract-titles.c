@@ -74,23 +74,26 @@ _ent_extractor_plural_title_span (DocContext *ctx,
   return NULL;
 }
 
-/* A country named right after a person: "Mauro Teixeira Costa of Brazil". */
+/* A country named right after a person: "Mauro Teixeira Costa of Brazil",
+ * "Sadyr Japarov of the Kyrgyz Republic". */
 static int
 country_of_at (DocContext *ctx,
                guint       k,
                guint      *out_len)
 {
   const GArray *matches;
-  guint len;
+  guint len, at = k + 1;
   const LexMatch *cm;
 
-  if (!key_is (ctx, k, "of") || !is_word (ctx, k + 1))
+  if (!key_is (ctx, k, "of"))
     return -1;
-  len = _ent_extractor_match_phrase_at (ctx, k + 1, &matches);
-  cm = len > 0 ? _ent_extractor_pick_entity_match (ctx, k + 1, matches) : NULL;
+  if (key_is (ctx, at, "the"))
+    at++;
+  len = is_word (ctx, at) ? _ent_extractor_match_phrase_at (ctx, at, &matches) : 0;
+  cm = len > 0 ? _ent_extractor_pick_entity_match (ctx, at, matches) : NULL;
   if (cm == NULL || cm->kind != LEX_COUNTRY)
     return -1;
-  *out_len = len + 1;
+  *out_len = at + len - k;
   return (int) cm->index;
 }
 
@@ -439,6 +442,10 @@ apposition_owner (DocContext *ctx,
 
   if (comma == 0)
     return -1;
+  /* "…, general secretary of the party and Lao president": a second office
+   * of the same person. */
+  if (ctx->apposition_person >= 0 && start == ctx->apposition_end + 1 && key_is (ctx, start - 1, "and"))
+    return ctx->apposition_person;
   comma--;
   if (!punct_is (ctx, comma, ','))
     return -1;
@@ -458,135 +465,303 @@ apposition_owner (DocContext *ctx,
  * matches any office ending in it ("Supreme Leader"). */
 static const LexTitle leader_title = { (char *) "Leader", LEX_TITLE_DESCRIPTOR, LEX_HOLDER_ANY, -1 };
 
-guint
-_ent_extractor_match_title (DocContext *ctx,
-                            guint       i)
+/* What a title phrase says: "Belarusian President", "Minister of Energy
+ * and Mines", "Chairman of the Standing Committee of the National People's
+ * Congress", "Chinese State Councilor and Foreign Minister". */
+typedef struct {
+  const LexTitle *office;       /* NULL when the phrase is honorifics only */
+  char           *role;         /* the office with its portfolio */
+  char           *second_role;  /* "… and Foreign Minister": a second office */
+  int             country;      /* lexicon index of whom it is held for, or -1 */
+  int             org;          /* entity index, or -1 */
+  guint           desc_start;   /* first token, the holder before it included */
+  guint           end;          /* the token after the phrase */
+} TitlePhrase;
+
+static void
+title_phrase_clear (TitlePhrase *tp)
+{
+  g_clear_pointer (&tp->role, g_free);
+  g_clear_pointer (&tp->second_role, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (TitlePhrase, title_phrase_clear)
+
+/* The title at token @i and its length, honorifics included. */
+static const LexTitle *
+title_at (DocContext *ctx,
+          guint       i,
+          guint      *len)
 {
   const GArray *matches;
-  guint len = _ent_extractor_match_phrase_at (ctx, i, &matches);
-  const LexMatch *m = _ent_extractor_pick_title_match (len > 0 ? matches : NULL);
-  const LexTitle *title, *office = NULL;
-  int country = -1, org = -1;
-  guint j, name_len, desc_start = i;
-  gboolean determiner;
-  int owner, person;
-  g_autofree char *role_buffer = NULL;
-  const char *role = NULL;
+  const LexMatch *m;
+  Mention *before;
 
-  if (m == NULL && key_is (ctx, i, "leader") && i > 0 &&
+  *len = is_word (ctx, i) ? _ent_extractor_match_phrase_at (ctx, i, &matches) : 0;
+  m = *len > 0 ? _ent_extractor_pick_title_match (matches) : NULL;
+  if (m != NULL)
+    return ent_lexicon_get_title (ctx->lexicon, m->index);
+  before = last_mention (ctx);
+  if (key_is (ctx, i, "leader") && i > 0 &&
       (is_determiner (ctx, i - 1) || (ctx_token (ctx, i - 1)->flags & TOK_POSSESSIVE) ||
-       (last_mention (ctx) != NULL && last_mention (ctx)->last == i && last_mention (ctx)->type == ENT_ENTITY_COUNTRY)))
+       (before != NULL && before->last == i && before->type == ENT_ENTITY_COUNTRY)))
     {
-      title = &leader_title;
-      len = 1;
+      *len = 1;
+      return &leader_title;
     }
-  else if (m == NULL)
-    return 0;
-  else
-    title = ent_lexicon_get_title (ctx->lexicon, m->index);
-  if (title->klass != LEX_TITLE_HONORIFIC)
-    office = title;
+  return NULL;
+}
 
-  /* "the Prime Minister's office" names no one. */
-  if (ctx_token (ctx, i + len - 1)->flags & TOK_POSSESSIVE)
-    return len;
+/* Whether an office is named at token @i, behind the country or demonym it
+ * is held for: "president of", "Iran's foreign minister", "Lao president". */
+gboolean
+_ent_extractor_office_starts_at (DocContext *ctx,
+                                 guint       i)
+{
+  const GArray *matches;
+  const LexTitle *title;
+  guint len = is_word (ctx, i) ? _ent_extractor_match_phrase_at (ctx, i, &matches) : 0;
+  const LexMatch *m = len > 0 ? _ent_extractor_pick_entity_match (ctx, i, matches) : NULL;
 
+  if (m != NULL && (m->kind == LEX_COUNTRY || m->kind == LEX_DEMONYM))
+    i += len;
+  title = title_at (ctx, i, &len);
+  return title != NULL && title->klass == LEX_TITLE_OFFICE;
+}
+
+/* Whom an office after "of" or "at" is held for: a country or organization
+ * the lexicon knows, or an organization named by its head word. Moves @j
+ * past it. */
+static gboolean
+holder_after (DocContext  *ctx,
+              guint       *j,
+              TitlePhrase *tp)
+{
+  const GArray *matches;
+  guint k = *j + 1, len, org_len;
+  const LexMatch *cm = NULL;
+
+  if (!key_is (ctx, *j, "of") && !key_is (ctx, *j, "at"))
+    return FALSE;
+  if (key_is (ctx, k, "the"))
+    k++;
+  len = is_word (ctx, k) ? _ent_extractor_match_phrase_at (ctx, k, &matches) : 0;
+  if (len > 0)
+    cm = _ent_extractor_pick_entity_match (ctx, k, matches);
+  org_len = _ent_extractor_org_name_span (ctx, k);
+
+  if (cm != NULL && org_len <= len &&
+      (cm->kind == LEX_COUNTRY || cm->kind == LEX_CAPITAL || cm->kind == LEX_DEMONYM))
+    {
+      int ce = _ent_extractor_doc_country_entity (ctx, (int) cm->index);
+
+      tp->country = (int) cm->index;
+      _ent_extractor_add_mention (ctx, k, k + len, ce, ENT_ENTITY_COUNTRY, MK_NAME);
+      _ent_extractor_doc_count_mention (ctx, ce, NULL);
+      *j = k + len;
+      return TRUE;
+    }
+  if (cm != NULL && cm->kind == LEX_ORG)
+    {
+      const LexOrg *lo = ent_lexicon_get_org (ctx->lexicon, cm->index);
+
+      tp->org = _ent_extractor_doc_org_entity (ctx, lo->name, lo->kind, lo->country);
+      _ent_extractor_add_mention (ctx, k, k + len, tp->org, ENT_ENTITY_ORGANIZATION, MK_NAME);
+      _ent_extractor_doc_count_mention (ctx, tp->org, NULL);
+      /* "the Communist Party of China Central Committee": an organ of it. */
+      *j = k + MAX (len, org_len);
+      return TRUE;
+    }
+  if (org_len > 0)
+    {
+      g_autofree char *name = _ent_extractor_token_text (ctx, k, k + org_len);
+
+      tp->org = _ent_extractor_doc_org_entity (ctx, name, NULL, -1);
+      _ent_extractor_add_mention (ctx, k, k + org_len, tp->org, ENT_ENTITY_ORGANIZATION, MK_NAME);
+      _ent_extractor_doc_count_mention (ctx, tp->org, name);
+      *j = k + org_len;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* What an office is for: "of Energy and Mines", "for International
+ * Partnerships", "to the President for Energy and Investment", "for
+ * trade". Capitalised words count only when they name a portfolio, so that
+ * a name right after ("… Investment Amos Hochstein") stays a name. Returns
+ * the token after the portfolio, or @j when there is none. */
+static guint
+portfolio_end (DocContext *ctx,
+               guint       j)
+{
+  static const char *links[] = { "of", "for", "to", "and", "the", "&", NULL };
+  guint k = j, end = j;
+
+  /* "Minister of Energy" is a title of its own: "… and Mines" is more of it. */
+  if (!key_is (ctx, j, "of") && !key_is (ctx, j, "for") && !key_is (ctx, j, "to") &&
+      !(key_is (ctx, j, "and") && (ctx_triggers (ctx, j + 1) & TRIG_PORTFOLIO)))
+    return j;
+  while (k < ctx_n_tokens (ctx) && k - j <= 12)
+    {
+      EntToken *t = ctx_token (ctx, k);
+      guint len;
+
+      if (tok_in (ctx, k, links) || (punct_is (ctx, k, ',') && is_word (ctx, k + 1) &&
+                                     (ctx_triggers (ctx, k + 1) & TRIG_PORTFOLIO)))
+        k++;
+      else if ((t->flags & TOK_WORD) && ((ctx_triggers (ctx, k) & TRIG_PORTFOLIO) ||
+                                         (!(t->flags & TOK_CAP) && !(ctx_triggers (ctx, k) & TRIG_STOP))))
+        end = ++k;
+      else if ((t->flags & TOK_JOINED) && k > j)
+        k++;
+      /* "Assistant to the President": an office names whom one serves. */
+      else if (key_is (ctx, k - 1, "the") && title_at (ctx, k, &len) != NULL)
+        end = k += len;
+      else
+        break;
+    }
+  return end;
+}
+
+/* Reads the title phrase at token @i (a title of @len tokens). */
+static void
+read_title_phrase (DocContext     *ctx,
+                   guint           i,
+                   const LexTitle *title,
+                   guint           len,
+                   TitlePhrase    *tp)
+{
+  const LexTitle *second = NULL;
+  guint j, more_len, pend;
+  const LexTitle *more;
+
+  tp->office = title->klass != LEX_TITLE_HONORIFIC ? title : NULL;
+  tp->desc_start = i;
   /* Who the office is held for, when the text says it first:
    * "Belarusian President", "Iran's Supreme Leader", "SCO Secretary-General". */
-  holder_before (ctx, i, &country, &org);
-  if (country >= 0 || org >= 0)
-    desc_start = ctx_mention (ctx, ctx->mentions->len - 1)->first;
+  holder_before (ctx, i, &tp->country, &tp->org);
+  if (tp->country >= 0 || tp->org >= 0)
+    tp->desc_start = ctx_mention (ctx, ctx->mentions->len - 1)->first;
 
-  /* More titles may follow: "Supreme Leader Ayatollah Seyyed Ali Khamenei". */
+  /* More titles may follow: "Supreme Leader Ayatollah Seyyed Ali Khamenei",
+   * "State Councilor and Foreign Minister Qin Gang". */
   j = i + len;
   for (;;)
     {
-      const GArray *more;
-      guint more_len;
-      const LexMatch *mm;
+      guint at = j;
 
-      if (punct_is (ctx, j, '.'))
-        j++;
-      more_len = j < ctx_n_tokens (ctx) && is_word (ctx, j) ? _ent_extractor_match_phrase_at (ctx, j, &more) : 0;
-      mm = more_len > 0 ? _ent_extractor_pick_title_match (more) : NULL;
-      if (mm == NULL)
+      if (punct_is (ctx, at, '.'))
+        at++;
+      if (key_is (ctx, at, "and") && tp->office != NULL)
+        {
+          more = title_at (ctx, at + 1, &more_len);
+          if (more == NULL || more->klass == LEX_TITLE_HONORIFIC ||
+              (!is_word (ctx, at + 1 + more_len) || !(ctx_token (ctx, at + 1 + more_len)->flags & TOK_CAP)))
+            break;
+          second = more;
+          j = at + 1 + more_len;
+          continue;
+        }
+      more = title_at (ctx, at, &more_len);
+      if (more == NULL || more == &leader_title)
         break;
-      if (office == NULL && ent_lexicon_get_title (ctx->lexicon, mm->index)->klass != LEX_TITLE_HONORIFIC)
-        office = ent_lexicon_get_title (ctx->lexicon, mm->index);
-      j += more_len;
+      if (tp->office == NULL && more->klass != LEX_TITLE_HONORIFIC)
+        tp->office = more;
+      j = at + more_len;
     }
 
-  /* "President of Belarus", "Secretary-General of the United Nations" */
-  if (office != NULL && key_is (ctx, j, "of"))
+  /* "President of Belarus", "Secretary-General of the United Nations",
+   * "Minister of Energy and Mines", "Under Secretary for Terrorism and
+   * Financial Intelligence at the Treasury Department". */
+  if (tp->office != NULL && tp->country < 0 && tp->org < 0)
+    holder_after (ctx, &j, tp);
+  pend = tp->office != NULL ? portfolio_end (ctx, j) : j;
+  if (pend > j)
     {
-      guint k = j + 1;
-      guint clen;
+      g_autofree char *portfolio = _ent_extractor_token_text (ctx, j, pend);
 
-      if (key_is (ctx, k, "the"))
-        k++;
-      clen = k < ctx_n_tokens (ctx) && is_word (ctx, k) ? _ent_extractor_match_phrase_at (ctx, k, &matches) : 0;
-      if (clen > 0)
-        {
-          const LexMatch *cm = _ent_extractor_pick_entity_match (ctx, k, matches);
-
-          if (cm != NULL && (cm->kind == LEX_COUNTRY || cm->kind == LEX_CAPITAL || cm->kind == LEX_DEMONYM))
-            {
-              int ce = _ent_extractor_doc_country_entity (ctx, (int) cm->index);
-
-              country = (int) cm->index;
-              _ent_extractor_add_mention (ctx, k, k + clen, ce, ENT_ENTITY_COUNTRY, MK_NAME);
-              _ent_extractor_doc_count_mention (ctx, ce, NULL);
-              j = k + clen;
-            }
-          else if (cm != NULL && cm->kind == LEX_ORG)
-            {
-              const LexOrg *lo = ent_lexicon_get_org (ctx->lexicon, cm->index);
-
-              org = _ent_extractor_doc_org_entity (ctx, lo->name, lo->kind, lo->country);
-              _ent_extractor_add_mention (ctx, k, k + clen, org, ENT_ENTITY_ORGANIZATION, MK_NAME);
-              _ent_extractor_doc_count_mention (ctx, org, NULL);
-              j = k + clen;
-            }
-        }
+      tp->role = g_strdup_printf ("%s %s", tp->office->role, portfolio);
+      j = pend;
+      if (tp->country < 0 && tp->org < 0)
+        holder_after (ctx, &j, tp);
     }
-  /* "minister of international relations", "minister for trade" */
-  if (office != NULL && (key_is (ctx, j, "of") || key_is (ctx, j, "for")))
-    {
-      guint k = j + 1;
-
-      while (k < ctx_n_tokens (ctx) && k - j <= 4 && is_word (ctx, k) &&
-             !(ctx_token (ctx, k)->flags & TOK_CAP) && !(ctx_triggers (ctx, k) & TRIG_STOP))
-        k++;
-      if (k > j + 1 && (punct_is (ctx, k, ',') || (k < ctx_n_tokens (ctx) && (ctx_token (ctx, k)->flags & TOK_CAP))))
-        {
-          g_autofree char *complement = _ent_extractor_token_text (ctx, j, k);
-
-          role_buffer = g_strdup_printf ("%s %s", office->role, complement);
-          role = role_buffer;
-          j = k;
-        }
-    }
-  if (office != NULL && role == NULL)
-    role = office->role;
+  if (tp->office != NULL && tp->role == NULL)
+    tp->role = g_strdup (tp->office->role);
+  if (second != NULL)
+    tp->second_role = g_strdup (second->role);
 
   /* "its foreign minister": the country the sentence is about. */
-  if (office != NULL && country < 0 && org < 0 && desc_start > 0 &&
-      (key_is (ctx, desc_start - 1, "its") || key_is (ctx, desc_start - 1, "their")))
+  if (tp->office != NULL && tp->country < 0 && tp->org < 0 && tp->desc_start > 0 &&
+      (key_is (ctx, tp->desc_start - 1, "its") || key_is (ctx, tp->desc_start - 1, "their")))
     {
-      for (guint k = ctx->mentions->len; k > 0 && country < 0; k--)
+      for (guint k = ctx->mentions->len; k > 0 && tp->country < 0; k--)
         {
           Mention *m = ctx_mention (ctx, k - 1);
 
           if (m->type == ENT_ENTITY_COUNTRY && m->kind != MK_COLLECTIVE && m->entity >= 0)
-            country = ent_lexicon_find_country (ctx->lexicon,
-                                                g_hash_table_lookup (doc_entity (ctx, m->entity)->attributes, "code"));
+            tp->country = ent_lexicon_find_country (ctx->lexicon,
+                                                    g_hash_table_lookup (doc_entity (ctx, m->entity)->attributes,
+                                                                         "code"));
         }
     }
+  if (tp->office != NULL && tp->country < 0 && tp->org < 0 && tp->office->country >= 0)
+    tp->country = tp->office->country;
+  if (tp->office != NULL && tp->country < 0 && tp->org < 0 && i < ctx->apposition_until)
+    tp->country = ctx->apposition_country;
+  tp->end = j;
+}
 
-  if (office != NULL && country < 0 && org < 0 && office->country >= 0)
-    country = office->country;
-  if (office != NULL && country < 0 && org < 0 && i < ctx->apposition_until)
-    country = ctx->apposition_country;
+static void
+emit_title_offices (DocContext  *ctx,
+                    int          person,
+                    TitlePhrase *tp)
+{
+  _ent_extractor_emit_office (ctx, person, tp->role, tp->country, tp->org);
+  if (tp->second_role != NULL)
+    _ent_extractor_emit_office (ctx, person, tp->second_role, tp->country, tp->org);
+}
+
+/* "President Sadyr Japarov of the Kyrgyz Republic": the country after the
+ * name, when the title did not give one. */
+static guint
+country_after_name (DocContext  *ctx,
+                    guint        k,
+                    TitlePhrase *tp)
+{
+  guint len = 0;
+  int country, ce;
+
+  if (tp->office == NULL || tp->country >= 0 || tp->org >= 0)
+    return 0;
+  country = country_of_at (ctx, k, &len);
+  if (country < 0)
+    return 0;
+  tp->country = country;
+  ce = _ent_extractor_doc_country_entity (ctx, country);
+  _ent_extractor_add_mention (ctx, k, k + len, ce, ENT_ENTITY_COUNTRY, MK_NAME)->modifier = TRUE;
+  _ent_extractor_doc_count_mention (ctx, ce, NULL);
+  return len;
+}
+
+guint
+_ent_extractor_match_title (DocContext *ctx,
+                            guint       i)
+{
+  g_auto(TitlePhrase) tp = { 0 };
+  const LexTitle *title;
+  guint len, j, name_len;
+  gboolean determiner;
+  int owner, person;
+
+  title = title_at (ctx, i, &len);
+  if (title == NULL)
+    return 0;
+  /* "the Prime Minister's office" names no one. */
+  if (ctx_token (ctx, i + len - 1)->flags & TOK_POSSESSIVE)
+    return len;
+
+  read_title_phrase (ctx, i, title, len, &tp);
+  j = tp.end;
 
   if (key_is (ctx, j, "the") && is_word (ctx, j + 1) && !(ctx_token (ctx, j + 1)->flags & TOK_CAP))
     return j - i;
@@ -600,51 +775,56 @@ _ent_extractor_match_title (DocContext *ctx,
         {
           g_autofree char *surface = _ent_extractor_token_text (ctx, j, j + name_len);
           Mention *pm = _ent_extractor_add_mention (ctx, j, j + name_len, person, ENT_ENTITY_PERSON, MK_NAME);
+          guint of_len;
 
           pm->titled = TRUE;
           _ent_extractor_doc_count_mention (ctx, person, surface);
-          _ent_extractor_emit_office (ctx, person, role, country, org);
+          of_len = country_after_name (ctx, j + name_len, &tp);
+          emit_title_offices (ctx, person, &tp);
+          return j + name_len + of_len - i;
         }
       return j + name_len - i;
     }
 
-  if (office == NULL)
+  if (tp.office == NULL)
     return j - i;
 
   /* "Iran's leader, Ayatollah Ali Khamenei": the name after a comma. */
   if (punct_is (ctx, j, ',') && (person = person_after_comma (ctx, j + 1)) >= 0)
     {
-      _ent_extractor_emit_office (ctx, person, role, country, org);
+      emit_title_offices (ctx, person, &tp);
       return j - i;
     }
 
   /* No name: a description. "Alexander Lukashenko, the President of Belarus"
    * is an apposition; "the Belarusian president said" refers back. */
-  determiner = desc_start > 0 && is_determiner (ctx, desc_start - 1);
-  owner = apposition_owner (ctx, determiner ? desc_start - 1 : desc_start);
+  determiner = tp.desc_start > 0 && is_determiner (ctx, tp.desc_start - 1);
+  owner = apposition_owner (ctx, determiner ? tp.desc_start - 1 : tp.desc_start);
   if (owner >= 0)
     {
-      _ent_extractor_emit_office (ctx, owner, role, country, org);
+      emit_title_offices (ctx, owner, &tp);
+      ctx->apposition_person = owner;
+      ctx->apposition_end = j;
       return j - i;
     }
   if (ctx->discover)
     return j - i;
 
-  if (determiner || (ctx_token (ctx, i)->flags & TOK_CAP) || country >= 0)
+  if (determiner || (ctx_token (ctx, i)->flags & TOK_CAP) || tp.country >= 0)
     {
-      gboolean subject = desc_start <= 1;
-      guint first = determiner ? desc_start - 1 : desc_start;
+      gboolean subject = tp.desc_start <= 1;
+      guint first = determiner ? tp.desc_start - 1 : tp.desc_start;
       Mention *rm;
 
-      person = resolve_description (ctx, role, country, subject);
+      person = resolve_description (ctx, tp.role, tp.country, subject);
       if (person < 0)
         return j - i;
       /* The demonym before the office belongs to this description. */
-      if (desc_start < i)
+      if (tp.desc_start < i)
         ctx->mentions->len--;
       rm = _ent_extractor_add_mention (ctx, first, j, person, ENT_ENTITY_PERSON, MK_ROLE);
-      rm->role = role;
-      rm->holder_country = country;
+      rm->role = doc_entity (ctx, person)->role_only ? doc_entity (ctx, person)->role : NULL;
+      rm->holder_country = tp.country;
       _ent_extractor_doc_count_mention (ctx, person, NULL);
       if (!doc_entity (ctx, person)->role_only)
         {
@@ -653,7 +833,7 @@ _ent_extractor_match_title (DocContext *ctx,
           Person *p = _ent_extractor_doc_person_of (ctx, person);
           g_autofree char *own = p != NULL && p->role != NULL ? g_strdup (p->role) : NULL;
 
-          _ent_extractor_emit_office (ctx, person, own != NULL ? own : role, country, org);
+          _ent_extractor_emit_office (ctx, person, own != NULL ? own : tp.role, tp.country, tp.org);
         }
     }
   return j - i;

@@ -92,6 +92,8 @@ typedef struct {
   int                country_pair[2];  /* the last two countries named together */
   int                apposition_country;  /* "their Korean counterparts, …" */
   guint              apposition_until;    /* token index it holds until */
+  int                apposition_person;   /* "X, general secretary of … and Lao president": */
+  guint              apposition_end;      /* who the last apposition was about, and where it ended */
 
   /* Descriptions no person of the document matched when they were read. */
   GArray            *role_only;  /* RoleOnly */
@@ -214,60 +216,65 @@ last_mention (DocContext *ctx)
 }
 
 /* ent-extract-context.c */
-int            _ent_extractor_lookup_entity        (DocContext *ctx,
-                                                    const char *key);
-int            _ent_extractor_ensure_entity        (DocContext    *ctx,
-                                                    const char    *key,
-                                                    EntEntityType  type,
-                                                    const char    *name);
-void           _ent_extractor_doc_count_mention    (DocContext *ctx,
-                                                    int         index,
-                                                    const char *surface);
-int            _ent_extractor_doc_country_entity   (DocContext *ctx,
-                                                    int         lexicon_country);
-int            _ent_extractor_place_entity         (DocContext *ctx,
-                                                    const char *name,
-                                                    const char *kind,
-                                                    int         lexicon_country);
-int            _ent_extractor_doc_capital_place    (DocContext *ctx,
-                                                    int         lexicon_country);
-int            _ent_extractor_doc_org_entity       (DocContext *ctx,
-                                                    const char *name,
-                                                    const char *kind,
-                                                    int         lexicon_country);
-int            _ent_extractor_doc_entity_country   (DocContext *ctx,
-                                                    int         entity);
-void           _ent_extractor_doc_top_countries    (DocContext *ctx,
-                                                    int        *a,
-                                                    int        *b);
-void           _ent_extractor_note_country         (DocContext *ctx,
-                                                    int         entity);
-char          *_ent_extractor_token_text           (DocContext *ctx,
-                                                    guint       first,
-                                                    guint       last);
-guint          _ent_extractor_match_phrase_at      (DocContext    *ctx,
-                                                    guint          i,
-                                                    const GArray **out_matches);
-gboolean       _ent_extractor_lexicon_starts_at    (DocContext *ctx,
-                                                    guint       i);
-const LexMatch*_ent_extractor_pick_entity_match    (DocContext   *ctx,
-                                                    guint         i,
-                                                    const GArray *matches);
-const LexMatch*_ent_extractor_pick_title_match     (const GArray *matches);
-Mention       *_ent_extractor_add_mention          (DocContext    *ctx,
-                                                    guint          first,
-                                                    guint          last,
-                                                    int            entity,
-                                                    EntEntityType  type,
-                                                    MentionKind    kind);
-gboolean       _ent_extractor_sentence_has_trigger (DocContext *ctx,
-                                                    guint32     triggers);
+int             _ent_extractor_lookup_entity        (DocContext *ctx,
+                                                     const char *key);
+int             _ent_extractor_ensure_entity        (DocContext    *ctx,
+                                                     const char    *key,
+                                                     EntEntityType  type,
+                                                     const char    *name);
+void            _ent_extractor_doc_count_mention    (DocContext *ctx,
+                                                     int         index,
+                                                     const char *surface);
+int             _ent_extractor_doc_country_entity   (DocContext *ctx,
+                                                     int         lexicon_country);
+int             _ent_extractor_place_entity         (DocContext *ctx,
+                                                     const char *name,
+                                                     const char *kind,
+                                                     int         lexicon_country);
+int             _ent_extractor_doc_capital_place    (DocContext *ctx,
+                                                     int         lexicon_country);
+int             _ent_extractor_doc_org_entity       (DocContext *ctx,
+                                                     const char *name,
+                                                     const char *kind,
+                                                     int         lexicon_country);
+int             _ent_extractor_doc_entity_country   (DocContext *ctx,
+                                                     int         entity);
+void            _ent_extractor_doc_top_countries    (DocContext *ctx,
+                                                     int        *a,
+                                                     int        *b);
+void            _ent_extractor_note_country         (DocContext *ctx,
+                                                     int         entity);
+char           *_ent_extractor_token_text           (DocContext *ctx,
+                                                     guint       first,
+                                                     guint       last);
+guint           _ent_extractor_match_phrase_at      (DocContext    *ctx,
+                                                     guint          i,
+                                                     const GArray **out_matches);
+gboolean        _ent_extractor_lexicon_starts_at    (DocContext *ctx,
+                                                     guint       i);
+gboolean        _ent_extractor_acronym_fits         (DocContext     *ctx,
+                                                     guint           i,
+                                                     const LexMatch *m);
+const LexMatch *_ent_extractor_pick_entity_match    (DocContext   *ctx,
+                                                     guint         i,
+                                                     const GArray *matches);
+const LexMatch *_ent_extractor_pick_title_match     (const GArray *matches);
+Mention        *_ent_extractor_add_mention          (DocContext    *ctx,
+                                                     guint          first,
+                                                     guint          last,
+                                                     int            entity,
+                                                     EntEntityType  type,
+                                                     MentionKind    kind);
+gboolean        _ent_extractor_sentence_has_trigger (DocContext *ctx,
+                                                     guint32     triggers);
 
 /* ent-extract-lexicon.c */
 guint _ent_extractor_match_lexicon (DocContext *ctx,
                                     guint       i);
 
 /* ent-extract-people.c */
+guint    _ent_extractor_org_name_span     (DocContext *ctx,
+                                           guint       i);
 Person  *_ent_extractor_doc_person_of     (DocContext *ctx,
                                            int         entity);
 guint    _ent_extractor_scan_name         (DocContext *ctx,
@@ -303,19 +310,21 @@ guint    _ent_extractor_match_name        (DocContext *ctx,
                                            gboolean    headline);
 
 /* ent-extract-titles.c */
-const LexMatch*_ent_extractor_plural_title_span   (DocContext *ctx,
-                                                   guint       i,
-                                                   guint      *out_len);
-guint          _ent_extractor_match_plural_office (DocContext *ctx,
-                                                   guint       i);
-int            _ent_extractor_collective_persons  (DocContext *ctx,
-                                                   const char *role,
-                                                   int         countries[2],
-                                                   int        *second);
-guint          _ent_extractor_match_counterpart   (DocContext *ctx,
-                                                   guint       i);
-guint          _ent_extractor_match_title         (DocContext *ctx,
-                                                   guint       i);
+gboolean        _ent_extractor_office_starts_at    (DocContext *ctx,
+                                                    guint       i);
+const LexMatch *_ent_extractor_plural_title_span   (DocContext *ctx,
+                                                    guint       i,
+                                                    guint      *out_len);
+guint           _ent_extractor_match_plural_office (DocContext *ctx,
+                                                    guint       i);
+int             _ent_extractor_collective_persons  (DocContext *ctx,
+                                                    const char *role,
+                                                    int         countries[2],
+                                                    int        *second);
+guint           _ent_extractor_match_counterpart   (DocContext *ctx,
+                                                    guint       i);
+guint           _ent_extractor_match_title         (DocContext *ctx,
+                                                    guint       i);
 
 /* ent-extract-agreements.c */
 guint _ent_extractor_match_named_agreement (DocContext *ctx,
@@ -352,38 +361,38 @@ void     _ent_extractor_resolve_self_mentions (DocContext *ctx,
 void     _ent_extractor_note_country_pair     (DocContext *ctx);
 
 /* ent-extract-clauses.c */
-gboolean _ent_extractor_same_clause         (DocContext *ctx,
-                                             guint       a,
-                                             guint       b);
-gboolean _ent_extractor_negated             (DocContext *ctx,
-                                             guint       i);
-gboolean _ent_extractor_passive_before      (DocContext *ctx,
-                                             guint       i);
-int      _ent_extractor_mention_before      (DocContext    *ctx,
-                                             guint          i,
-                                             MentionFilter  filter);
-int      _ent_extractor_mention_after       (DocContext    *ctx,
-                                             guint          i,
-                                             guint          window,
-                                             MentionFilter  filter);
-guint    _ent_extractor_mention_entities    (DocContext *ctx,
-                                             int         k,
-                                             int         out[2]);
-GArray  *_ent_extractor_coordinated         (DocContext    *ctx,
-                                             int            k,
-                                             MentionFilter  filter,
-                                             gboolean       forward);
-int      _ent_extractor_index_of_word       (DocContext  *ctx,
-                                             guint        from,
-                                             guint        to,
-                                             const char **words);
-void     _ent_extractor_relate_all          (DocContext      *ctx,
-                                             EntRelationType  type,
-                                             GArray          *sources,
-                                             GArray          *targets,
-                                             const char      *role);
-GArray  *_ent_extractor_to_countries        (DocContext *ctx,
-                                             GArray     *entities);
+gboolean _ent_extractor_same_clause      (DocContext *ctx,
+                                          guint       a,
+                                          guint       b);
+gboolean _ent_extractor_negated          (DocContext *ctx,
+                                          guint       i);
+gboolean _ent_extractor_passive_before   (DocContext *ctx,
+                                          guint       i);
+int      _ent_extractor_mention_before   (DocContext    *ctx,
+                                          guint          i,
+                                          MentionFilter  filter);
+int      _ent_extractor_mention_after    (DocContext    *ctx,
+                                          guint          i,
+                                          guint          window,
+                                          MentionFilter  filter);
+guint    _ent_extractor_mention_entities (DocContext *ctx,
+                                          int         k,
+                                          int         out[2]);
+GArray  *_ent_extractor_coordinated      (DocContext    *ctx,
+                                          int            k,
+                                          MentionFilter  filter,
+                                          gboolean       forward);
+int      _ent_extractor_index_of_word    (DocContext  *ctx,
+                                          guint        from,
+                                          guint        to,
+                                          const char **words);
+void     _ent_extractor_relate_all       (DocContext      *ctx,
+                                          EntRelationType  type,
+                                          GArray          *sources,
+                                          GArray          *targets,
+                                          const char      *role);
+GArray  *_ent_extractor_to_countries     (DocContext *ctx,
+                                          GArray     *entities);
 
 /* ent-relations.c */
 void     _ent_extractor_add_relation        (DocContext      *ctx,

@@ -125,6 +125,7 @@ process_sentence (DocContext *ctx,
   ent_tokenize (&ctx->tokens, ctx->lexicon, ctx->document->text,
                 span->start, span->end, &ctx->in_quote);
   ctx->apposition_until = 0;  /* token indices start again */
+  ctx->apposition_person = -1;
   find_mentions (ctx);
   if (ctx->discover)
     {
