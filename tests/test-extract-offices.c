@@ -102,6 +102,61 @@ test_offices_acronym_in_name (void)
   assert_relation (ex, ENT_RELATION_MET, P, "Park Sung Un", P, "Batbayar Enkhbold");
 }
 
+/* An official introduced without a country: a later description gives it
+ * ("the Chilean president"), and so does the one they represent. */
+static void
+test_offices_holder_given_elsewhere (void)
+{
+  g_autoptr(EntExtraction) ex = extract (
+    "President Camila Rojas Vidal met Peruvian President Diego Salazar in Lima on Monday.\n\n"
+    "It was the first visit by a Chilean leader to Peru in four years.\n\n"
+    "At the signing, Bolivia was represented by Minister of Hydrocarbons Luis Arce Mamani, and the "
+    "Minister of Mines, Jorge Quispe, signed on behalf of the Ecuadorian side.\n\n"
+    "Observers praised the Paraguayan government led by President Mateo Benitez.", NULL);
+
+  assert_office (ex, "Camila Rojas Vidal", C, "Chile", "President");
+  assert_office (ex, "Diego Salazar", C, "Peru", "President");
+  assert_office (ex, "Luis Arce Mamani", C, "Bolivia", NULL);
+  assert_office (ex, "Jorge Quispe", C, "Ecuador", NULL);
+  assert_office (ex, "Mateo Benitez", C, "Paraguay", "President");
+}
+
+/* In a report on two countries whose other officials are all of one,
+ * officials named without a country are of the other; in a report on many
+ * countries nobody is guessed. */
+static void
+test_offices_holder_from_sides (void)
+{
+  g_autoptr(EntExtraction) two = extract (
+    "Canadian Prime Minister Claire Tremblay arrived in Jakarta for talks with Indonesia.\n\n"
+    "She met President Budi Hartono and Foreign Minister Sari Wulandari.\n\n"
+    "Indonesia and Canada agreed to expand trade.", NULL);
+  g_autoptr(EntExtraction) many = extract (
+    "Canadian Prime Minister Claire Tremblay, Japanese Prime Minister Kenji Sato and Indonesian President "
+    "Budi Hartono attended the summit.\n\n"
+    "Foreign Minister Sari Wulandari chaired the meeting, which Brazil, India and Kenya also attended.", NULL);
+
+  assert_office (two, "Budi Hartono", C, "Indonesia", "President");
+  assert_office (two, "Sari Wulandari", C, "Indonesia", "Foreign Minister");
+  assert_no_relation (many, ENT_RELATION_HOLDS_OFFICE, P, "Sari Wulandari", C, "Canada");
+  assert_no_relation (many, ENT_RELATION_HOLDS_OFFICE, P, "Sari Wulandari", C, "Indonesia");
+  assert_no_relation (many, ENT_RELATION_HOLDS_OFFICE, P, "Sari Wulandari", C, "Japan");
+}
+
+/* "Presidents A of X, B of Y, and C of Z": each their own country. */
+static void
+test_offices_plural_title_list (void)
+{
+  g_autoptr(EntExtraction) ex = extract (
+    "The host discussed trade with Presidents Arman Bekov of Kazakhstan, Talant Osmonov of Kyrgyzstan, "
+    "and Rustam Karimov of Uzbekistan.", NULL);
+
+  assert_office (ex, "Arman Bekov", C, "Kazakhstan", "President");
+  assert_office (ex, "Talant Osmonov", C, "Kyrgyzstan", "President");
+  assert_office (ex, "Rustam Karimov", C, "Uzbekistan", "President");
+  g_assert_cmpuint (count_type (ex, P), ==, 3);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -114,6 +169,9 @@ main (int   argc,
   g_test_add_func ("/entente/extract-offices/two-titles", test_offices_two_titles);
   g_test_add_func ("/entente/extract-offices/country-after-name", test_offices_country_after_name);
   g_test_add_func ("/entente/extract-offices/acronym-in-name", test_offices_acronym_in_name);
+  g_test_add_func ("/entente/extract-offices/holder-given-elsewhere", test_offices_holder_given_elsewhere);
+  g_test_add_func ("/entente/extract-offices/holder-from-sides", test_offices_holder_from_sides);
+  g_test_add_func ("/entente/extract-offices/plural-title-list", test_offices_plural_title_list);
 
   return g_test_run ();
 }

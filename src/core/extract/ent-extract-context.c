@@ -246,7 +246,8 @@ _ent_extractor_match_phrase_at (DocContext    *ctx,
     {
       EntToken *t = ctx_token (ctx, j);
 
-      if (t->flags & TOK_WORD)
+      /* "Saint Vincent & the Grenadines", "Trinidad & Tobago" */
+      if ((t->flags & TOK_WORD) || ((t->flags & TOK_PUNCT) && t->punct == '&'))
         idx[n_words++] = j;
       else if (!(t->flags & TOK_JOINED))
         break;
@@ -262,7 +263,7 @@ _ent_extractor_match_phrase_at (DocContext    *ctx,
         {
           if (k > 0)
             g_string_append_c (key, ' ');
-          g_string_append (key, ctx_key (ctx, idx[k]));
+          g_string_append (key, punct_is (ctx, idx[k], '&') ? "and" : ctx_key (ctx, idx[k]));
         }
       matches = ent_lexicon_lookup_phrase (ctx->lexicon, key->str);
       if (matches != NULL)

@@ -306,11 +306,16 @@ _ent_extractor_emit_office (DocContext *ctx,
                             int         country,
                             int         org)
 {
+  Person *p;
   int holder = -1;
 
   _ent_extractor_person_set_office (ctx, person, role, country, org);
   if (ctx->discover || role == NULL)
     return;
+  /* The title gave no holder, but the text did elsewhere (ent-extract-holders.c). */
+  p = _ent_extractor_doc_person_of (ctx, person);
+  if (country < 0 && org < 0 && p != NULL && p->role != NULL && g_str_equal (p->role, role))
+    country = p->country, org = p->org;
   if (country >= 0)
     holder = _ent_extractor_doc_country_entity (ctx, country);
   else if (org >= 0)
@@ -511,7 +516,7 @@ _ent_extractor_org_name_span (DocContext *ctx,
   guint j = i, end = i, last = i;
   gboolean head = FALSE;
 
-  while (j < ctx_n_tokens (ctx) && j - i < 12)
+  while (j < ctx_n_tokens (ctx) && j - i < 20)
     {
       EntToken *t = ctx_token (ctx, j);
 

@@ -98,41 +98,60 @@ country_of_at (DocContext *ctx,
 }
 
 /* "Their foreign ministers, Mauro Teixeira Costa of Brazil and Alicia
- * Beltrán Ruiz of Mexico, signed": each name takes the office. */
+ * Beltrán Ruiz of Mexico, signed", "Presidents A of Azerbaijan, B of
+ * Kyrgyzstan, and C of Uzbekistan": each name takes the office, with the
+ * country named after it. @at is the first name, @title_end the token
+ * after the title. */
 static guint
 match_plural_office_names (DocContext     *ctx,
                            guint           i,
-                           guint           comma,
+                           guint           title_end,
+                           guint           at,
                            const LexTitle *title)
 {
-  int named[2] = { -1, -1 }, countries[2] = { -1, -1 };
-  guint k = comma + 1;
+  g_autoptr(GArray) named = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autoptr(GArray) countries = g_array_new (FALSE, FALSE, sizeof (int));
+  guint k = at;
   Mention *mention;
+  int a, b;
 
-  for (guint n = 0; n < 2; n++)
+  for (;;)
     {
       guint len = _ent_extractor_scan_name (ctx, k, TRUE, TRUE), of_len = 0;
+      int person, country;
 
       if (len == 0)
-        return 0;
-      named[n] = _ent_extractor_person_entity (ctx, k, k + len, TRUE);
+        break;
+      person = _ent_extractor_person_entity (ctx, k, k + len, TRUE);
       k += len;
-      if ((countries[n] = country_of_at (ctx, k, &of_len)) >= 0)
+      if ((country = country_of_at (ctx, k, &of_len)) >= 0)
         k += of_len;
-      if (n == 0 && !key_is (ctx, k++, "and"))
-        return 0;
+      g_array_append_val (named, person);
+      g_array_append_val (countries, country);
+      /* ", B of Y", ", and C of Z", " and D" */
+      if (punct_is (ctx, k, ',') && key_is (ctx, k + 1, "and"))
+        k += 2;
+      else if (punct_is (ctx, k, ',') || key_is (ctx, k, "and"))
+        k++;
+      else
+        break;
     }
-  for (guint n = 0; n < 2; n++)
-    if (named[n] >= 0)
-      _ent_extractor_emit_office (ctx, named[n], title->role, countries[n], -1);
-  if (ctx->discover || named[0] < 0 || named[1] < 0 || named[0] == named[1])
-    return comma - i;
-  mention = _ent_extractor_add_mention (ctx, i, comma, named[0], ENT_ENTITY_PERSON, MK_COLLECTIVE);
-  mention->entity2 = named[1];
+  if (named->len < 2)
+    return 0;
+  for (guint n = 0; n < named->len; n++)
+    if (g_array_index (named, int, n) >= 0)
+      _ent_extractor_emit_office (ctx, g_array_index (named, int, n), title->role,
+                                  g_array_index (countries, int, n), -1);
+  a = g_array_index (named, int, 0);
+  b = g_array_index (named, int, 1);
+  if (ctx->discover || a < 0 || b < 0 || a == b)
+    return title_end - i;
+  mention = _ent_extractor_add_mention (ctx, i, title_end, a, ENT_ENTITY_PERSON, MK_COLLECTIVE);
+  mention->entity2 = b;
   mention->plural = TRUE;
-  ctx->collective[0] = named[0];
-  ctx->collective[1] = named[1];
-  return comma - i;
+  ctx->collective[0] = a;
+  ctx->collective[1] = b;
+  return title_end - i;
 }
 
 /* "the presidents of Iran and Belarus": two people by office; "the foreign
@@ -158,7 +177,9 @@ _ent_extractor_match_plural_office (DocContext *ctx,
   if (title->role == NULL)
     return 0;
   if (punct_is (ctx, j, ','))
-    return match_plural_office_names (ctx, i, j, title);
+    return match_plural_office_names (ctx, i, j, j + 1, title);
+  if (is_word (ctx, j) && (ctx_token (ctx, j)->flags & TOK_CAP))
+    return match_plural_office_names (ctx, i, j, j, title);
   if (!key_is (ctx, j, "of"))
     return 0;
   j++;
@@ -599,7 +620,7 @@ portfolio_end (DocContext *ctx,
 
   /* "Minister of Energy" is a title of its own: "… and Mines" is more of it. */
   if (!key_is (ctx, j, "of") && !key_is (ctx, j, "for") && !key_is (ctx, j, "to") &&
-      !(key_is (ctx, j, "and") && (ctx_triggers (ctx, j + 1) & TRIG_PORTFOLIO)))
+      !((key_is (ctx, j, "and") || punct_is (ctx, j, ',')) && (ctx_triggers (ctx, j + 1) & TRIG_PORTFOLIO)))
     return j;
   while (k < ctx_n_tokens (ctx) && k - j <= 12)
     {
@@ -678,9 +699,9 @@ read_title_phrase (DocContext     *ctx,
   pend = tp->office != NULL ? portfolio_end (ctx, j) : j;
   if (pend > j)
     {
-      g_autofree char *portfolio = _ent_extractor_token_text (ctx, j, pend);
-
-      tp->role = g_strdup_printf ("%s %s", tp->office->role, portfolio);
+      /* The office as the text names it: "Minister of Energy and Mines". */
+      tp->role = _ent_extractor_token_text (ctx, i, pend);
+      tp->role[0] = g_ascii_toupper (tp->role[0]);
       j = pend;
       if (tp->country < 0 && tp->org < 0)
         holder_after (ctx, &j, tp);
@@ -716,6 +737,10 @@ emit_title_offices (DocContext  *ctx,
                     int          person,
                     TitlePhrase *tp)
 {
+  Person *p = _ent_extractor_doc_person_of (ctx, person);
+
+  if (p != NULL && p->role == NULL && tp->office != NULL)
+    p->holder_kind = tp->office->holder;
   _ent_extractor_emit_office (ctx, person, tp->role, tp->country, tp->org);
   if (tp->second_role != NULL)
     _ent_extractor_emit_office (ctx, person, tp->second_role, tp->country, tp->org);
@@ -808,7 +833,10 @@ _ent_extractor_match_title (DocContext *ctx,
       return j - i;
     }
   if (ctx->discover)
-    return j - i;
+    {
+      _ent_extractor_learn_holder_from_description (ctx, tp.role, tp.country);
+      return j - i;
+    }
 
   if (determiner || (ctx_token (ctx, i)->flags & TOK_CAP) || tp.country >= 0)
     {

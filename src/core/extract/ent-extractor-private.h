@@ -58,6 +58,7 @@ typedef struct {
   char  *role;      /* the office, or NULL */
   int    country;   /* lexicon index of the country of the office, or -1 */
   int    org;       /* entity index of the organization of the office, or -1 */
+  LexHolder holder_kind;  /* what the office can be held for */
 } Person;
 
 typedef struct {
@@ -308,6 +309,13 @@ int      _ent_extractor_person_by_country (DocContext *ctx,
 guint    _ent_extractor_match_name        (DocContext *ctx,
                                            guint       i,
                                            gboolean    headline);
+
+/* ent-extract-holders.c */
+void _ent_extractor_learn_holder_from_description     (DocContext *ctx,
+                                                       const char *role,
+                                                       int         country);
+void _ent_extractor_learn_holders_from_representation (DocContext *ctx);
+void _ent_extractor_infer_holders_from_sides          (DocContext *ctx);
 
 /* ent-extract-titles.c */
 gboolean        _ent_extractor_office_starts_at    (DocContext *ctx,

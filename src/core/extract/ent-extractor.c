@@ -14,6 +14,7 @@
  *   ent-extract-lexicon.c      countries, capitals, organizations, places the lexicon knows
  *   ent-extract-people.c       people, their names and offices
  *   ent-extract-titles.c       titles, descriptions, appositions, counterparts
+ *   ent-extract-holders.c      whom an office is held for when its title does not say
  *   ent-extract-agreements.c   agreements and counted claims
  *   ent-extract-projects.c     projects and named events
  *   ent-extract-coreference.c  pronouns, the speaker, collectives, salience
@@ -85,7 +86,9 @@ find_mentions (DocContext *ctx)
       phrase = t->lex != NULL && t->lex->max_phrase > 0;
 
       if (((key_is (ctx, i + 1, "of") || key_is (ctx, i + 2, "of") || punct_is (ctx, i + 1, ',') ||
-            punct_is (ctx, i + 2, ',')) && (len = _ent_extractor_match_plural_office (ctx, i)) > 0) ||
+            punct_is (ctx, i + 2, ',') || (cap && is_word (ctx, i + 1) && (ctx_token (ctx, i + 1)->flags & TOK_CAP) &&
+                                           g_str_has_suffix (ctx_key (ctx, i), "s"))) &&
+           (len = _ent_extractor_match_plural_office (ctx, i)) > 0) ||
           (cap && (len = _ent_extractor_match_project (ctx, i)) > 0) ||
           ((cap || (t->flags & TOK_NUMBER)) && (len = _ent_extractor_match_event (ctx, i)) > 0) ||
           (cap && (len = _ent_extractor_match_named_agreement (ctx, i)) > 0) ||
@@ -129,6 +132,7 @@ process_sentence (DocContext *ctx,
   find_mentions (ctx);
   if (ctx->discover)
     {
+      _ent_extractor_learn_holders_from_representation (ctx);
       subject = _ent_extractor_sentence_subject (ctx);
       if (subject >= 0)
         ctx->last_subject = subject;
@@ -310,6 +314,8 @@ ent_extractor_extract (EntExtractor      *self,
           g_array_set_size (ctx.sentence_relations, 0);
           process_sentence (&ctx, &g_array_index (sentences, EntSpan, s));
         }
+      if (ctx.discover)
+        _ent_extractor_infer_holders_from_sides (&ctx);
     }
 
   merge_role_only (&ctx);
