@@ -128,6 +128,122 @@ typedef enum {
   NAME_PROPER,      /* "Strategic Partnership Roadmap" */
 } NameRank;
 
+/* What the document says of one agreement entity, beyond its name. */
+struct _AgreementInfo {
+  int         entity;
+  int         parties[2];  /* country entities, sorted, or -1 */
+  const char *lemma;       /* of its first mention; static */
+  NameRank    rank;
+  char       *proper;      /* its proper name, folded, or NULL */
+  char       *topic;       /* what a single agreement is "on", or NULL */
+};
+
+static void
+agreement_info_clear (gpointer data)
+{
+  AgreementInfo *info = data;
+
+  g_free (info->proper);
+  g_free (info->topic);
+}
+
+GArray *
+_ent_extractor_agreement_infos_new (void)
+{
+  GArray *infos = g_array_new (FALSE, FALSE, sizeof (AgreementInfo));
+
+  g_array_set_clear_func (infos, agreement_info_clear);
+  return infos;
+}
+
+static AgreementInfo *
+agreement_info (DocContext *ctx,
+                int         entity)
+{
+  for (guint k = 0; k < ctx->agreements->len; k++)
+    {
+      AgreementInfo *info = &g_array_index (ctx->agreements, AgreementInfo, k);
+
+      if (info->entity == entity)
+        return info;
+    }
+  return NULL;
+}
+
+/* "The deal", "a broad cooperation pact", "the treaty": in one article, an
+ * agreement between the same parties is the one already named, unless the
+ * text tells them apart (two proper names, two subjects, a roadmap beside
+ * the deals). Returns the entity or -1. */
+static int
+same_parties_agreement (DocContext          *ctx,
+                        int                  parties[2],
+                        const AgreementHead *head,
+                        const char          *proper,
+                        const char          *topic)
+{
+  if (parties[0] < 0 || g_str_equal (head->lemma, "roadmap"))
+    return -1;
+  for (guint k = ctx->agreements->len; k > 0; k--)
+    {
+      AgreementInfo *info = &g_array_index (ctx->agreements, AgreementInfo, k - 1);
+
+      if (info->parties[0] != parties[0] || info->parties[1] != parties[1] ||
+          g_str_equal (info->lemma, "roadmap"))
+        continue;
+      if (proper != NULL && info->proper != NULL && !g_str_equal (proper, info->proper))
+        continue;
+      if (topic != NULL && info->topic != NULL && !g_str_equal (topic, info->topic))
+        continue;
+      return info->entity;
+    }
+  return -1;
+}
+
+/* The key that makes another article's agreement this one: the same two
+ * parties and the same agreement, by its proper name, its subject, or a
+ * kind two countries rarely have twice (a roadmap, a treaty). "The
+ * agreements", "cooperation documents" stay in their document. */
+static char *
+agreement_project_key (DocContext    *ctx,
+                       AgreementInfo *info)
+{
+  const char *pa, *pb;
+  g_autofree char *key = NULL;
+
+  if (info->parties[0] < 0 || info->parties[1] < 0)
+    return NULL;
+  pa = doc_entity (ctx, info->parties[0])->name;
+  pb = doc_entity (ctx, info->parties[1])->name;
+  if (info->proper != NULL)
+    key = g_strdup_printf ("%s %s %s", info->proper, pa, pb);
+  else if (info->topic != NULL)
+    key = g_strdup_printf ("%s %s %s %s", info->lemma, info->topic, pa, pb);
+  else if (g_str_equal (info->lemma, "roadmap") || g_str_equal (info->lemma, "treaty"))
+    key = g_strdup_printf ("%s %s %s", info->lemma, pa, pb);
+  else
+    return NULL;
+  return ent_name_key (key);
+}
+
+static void
+update_agreement_key (DocContext    *ctx,
+                      AgreementInfo *info)
+{
+  EntExtractedEntity *e = doc_entity (ctx, info->entity);
+  g_autofree char *key = agreement_project_key (ctx, info);
+
+  g_free (e->key);
+  if (key != NULL)
+    e->key = g_steal_pointer (&key);
+  else
+    {
+      g_autofree char *name = ent_name_key (e->name);
+
+      e->key = g_strdup_printf ("%s %s @%.16s", info->lemma, name,
+                                ctx->document->hash != NULL ? ctx->document->hash : "");
+    }
+}
+
 static int
 agreement_entity (DocContext          *ctx,
                   const AgreementHead *head,
@@ -136,9 +252,11 @@ agreement_entity (DocContext          *ctx,
                   const char          *topic)
 {
   int parties[2];
-  g_autofree char *key = NULL;
   g_autofree char *name = NULL;
+  g_autofree char *proper = rank == NAME_PROPER ? ent_name_key (surface) : NULL;
+  g_autofree char *local_key = NULL;
   const char *pa = NULL, *pb = NULL;
+  AgreementInfo *info;
   int index;
 
   agreement_parties (ctx, parties);
@@ -149,69 +267,74 @@ agreement_entity (DocContext          *ctx,
   if (pa != NULL && pb != NULL && strcmp (pa, pb) > 0)
     {
       const char *t = pa;
+      int tp = parties[0];
 
       pa = pb, pb = t;
+      parties[0] = parties[1], parties[1] = tp;
     }
 
   /* A weak head reads better with its modifiers: "executive program document". */
   {
     const char *what = head->strong ? head->display : surface;
 
-    /* "an agreement on biofuels" and "an accord on visas" between the same
-     * two countries are two agreements. */
-    g_autofree char *lemma = topic != NULL ? g_strdup_printf ("%s %s", head->lemma, topic) : g_strdup (head->lemma);
-
-    if (pa != NULL && pb != NULL)
-      {
-        key = g_strdup_printf ("%s %s %s", lemma, pa, pb);
-        name = g_strdup_printf ("%s–%s %s", pa, pb, what);
-      }
-    else if (pa != NULL)
-      {
-        key = g_strdup_printf ("%s %s", lemma, pa);
-        name = g_strdup_printf ("%s %s", pa, what);
-      }
-    else
-      {
-        key = g_strdup_printf ("%s %s", head->lemma, surface);
-        name = g_strdup (surface);
-      }
-  }
-  if (rank > NAME_GENERATED)
-    {
-      g_free (name);
+    if (rank > NAME_GENERATED)
       name = g_strdup (surface);
-    }
-
-  {
-    g_autofree char *folded = ent_name_key (key);
-    g_autofree char *ekey = g_strconcat ("a:", folded, NULL);
-
-    index = _ent_extractor_lookup_entity (ctx, ekey);
-    if (index < 0)
-      {
-        index = _ent_extractor_ensure_entity (ctx, ekey, ENT_ENTITY_AGREEMENT, name);
-        g_free (doc_entity (ctx, index)->key);
-        doc_entity (ctx, index)->key = g_strdup (folded);
-        g_hash_table_insert (doc_entity (ctx, index)->attributes, g_strdup ("name_rank"),
-                             g_strdup_printf ("%d", rank));
-      }
+    else if (pa != NULL && pb != NULL)
+      name = g_strdup_printf ("%s–%s %s", pa, pb, what);
+    else if (pa != NULL)
+      name = g_strdup_printf ("%s %s", pa, what);
     else
-      {
-        EntExtractedEntity *e = doc_entity (ctx, index);
-        const char *had = g_hash_table_lookup (e->attributes, "name_rank");
-
-        /* The most descriptive form the document gives becomes the name. */
-        if (had != NULL && rank > (NameRank) atoi (had))
-          {
-            ent_extracted_entity_add_alias (e, e->name);
-            g_free (e->name);
-            e->name = g_strdup (surface);
-            g_hash_table_insert (e->attributes, g_strdup ("name_rank"), g_strdup_printf ("%d", rank));
-          }
-      }
-    g_hash_table_insert (doc_entity (ctx, index)->attributes, g_strdup ("lemma"), g_strdup (head->lemma));
+      name = g_strdup (surface);
   }
+
+  /* Within the document: the same name, kind, subject and parties. */
+  {
+    g_autofree char *raw = g_strdup_printf ("%s %s %s %s", proper != NULL ? proper : head->lemma,
+                                            topic != NULL ? topic : "", pa != NULL ? pa : surface,
+                                            pb != NULL ? pb : "");
+    g_autofree char *folded = ent_name_key (raw);
+
+    local_key = g_strconcat ("a:", folded, NULL);
+  }
+  index = _ent_extractor_lookup_entity (ctx, local_key);
+  if (index < 0 && (index = same_parties_agreement (ctx, parties, head, proper, topic)) >= 0)
+    g_hash_table_insert (ctx->entity_keys, g_strdup (local_key), GINT_TO_POINTER (index + 1));
+
+  if (index < 0)
+    {
+      AgreementInfo new_info = { 0 };
+
+      index = _ent_extractor_ensure_entity (ctx, local_key, ENT_ENTITY_AGREEMENT, name);
+      new_info.entity = index;
+      new_info.parties[0] = parties[0];
+      new_info.parties[1] = parties[1];
+      new_info.lemma = head->lemma;
+      new_info.rank = rank;
+      new_info.proper = g_steal_pointer (&proper);
+      new_info.topic = g_strdup (topic);
+      g_array_append_val (ctx->agreements, new_info);
+      info = &g_array_index (ctx->agreements, AgreementInfo, ctx->agreements->len - 1);
+    }
+  else
+    {
+      EntExtractedEntity *e = doc_entity (ctx, index);
+
+      info = agreement_info (ctx, index);
+      g_assert (info != NULL);
+      /* The most descriptive form the document gives becomes the name. */
+      if (rank > info->rank)
+        {
+          ent_extracted_entity_add_alias (e, e->name);
+          g_free (e->name);
+          e->name = g_strdup (surface);
+          info->rank = rank;
+        }
+      if (info->proper == NULL && proper != NULL)
+        info->proper = g_steal_pointer (&proper);
+      if (info->topic == NULL && topic != NULL)
+        info->topic = g_strdup (topic);
+    }
+  update_agreement_key (ctx, info);
   ent_extracted_entity_add_alias (doc_entity (ctx, index), surface);
   return index;
 }
@@ -222,17 +345,17 @@ agreement_by_lemma (DocContext *ctx,
 {
   /* Only the recent past: a bare "the roadmap" refers to one named nearby,
    * and a look-back without bound would make huge documents quadratic. */
-  guint stop = ctx->ex->entities->len > 256 ? ctx->ex->entities->len - 256 : 0;
+  guint stop = ctx->agreements->len > 64 ? ctx->agreements->len - 64 : 0;
 
-  for (guint k = ctx->ex->entities->len; k > stop; k--)
+  for (guint k = ctx->agreements->len; k > stop; k--)
     {
-      EntExtractedEntity *e = g_ptr_array_index (ctx->ex->entities, k - 1);
-      const char *l = g_hash_table_lookup (e->attributes, "lemma");
+      AgreementInfo *info = &g_array_index (ctx->agreements, AgreementInfo, k - 1);
+      const char *l = info->lemma;
 
-      if (e->type == ENT_ENTITY_AGREEMENT && e->mentions > 0 && l != NULL &&
+      if (doc_entity (ctx, info->entity)->mentions > 0 &&
           (g_str_equal (l, lemma) || (g_str_has_prefix (l, lemma) && l[strlen (lemma)] == 's') ||
            (g_str_has_prefix (lemma, l) && lemma[strlen (l)] == 's')))
-        return (int) (k - 1);
+        return info->entity;
     }
   return -1;
 }

@@ -94,6 +94,16 @@ _ent_extractor_match_lexicon (DocContext *ctx,
           return len + 1;
         }
       entity = _ent_extractor_doc_country_entity (ctx, (int) m->index);
+      /* "the Algerian authorities", "the Peruvian regime": the state itself. */
+      if (tok_in (ctx, i + len, (const char *[]) { "government", "authorities", "administration", "regime",
+                                                   "side", "leadership", NULL }))
+        {
+          g_autofree char *phrase = _ent_extractor_token_text (ctx, i, i + len + 1);
+
+          _ent_extractor_add_mention (ctx, i, i + len + 1, entity, ENT_ENTITY_COUNTRY, MK_GOVERNMENT);
+          _ent_extractor_doc_count_mention (ctx, entity, phrase);
+          return len + 1;
+        }
       _ent_extractor_add_mention (ctx, i, i + len, entity, ENT_ENTITY_COUNTRY, MK_DEMONYM);
       _ent_extractor_doc_count_mention (ctx, entity, NULL);
       break;

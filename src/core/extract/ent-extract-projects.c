@@ -33,9 +33,13 @@ project_head_family (const char *head)
   return head;
 }
 
+/* The project named by tokens [@first, @last); @head is its head word. The
+ * words up to the head make its key, so that the "China-Laos Railway" and
+ * the "China-Laos railway project" are one. */
 static int
 project_entity (DocContext *ctx,
                 guint       first,
+                guint       head,
                 guint       last)
 {
   g_autofree char *name = _ent_extractor_token_text (ctx, first, last);
@@ -43,20 +47,21 @@ project_entity (DocContext *ctx,
   g_autofree char *key = NULL;
   int index;
 
-  for (guint k = first; k < last; k++)
+  for (guint k = first; k <= head; k++)
     {
       const char *word;
 
       if (!is_word (ctx, k))
         continue;
       word = ctx_key (ctx, k);
-      if (g_strv_contains (project_noise, word))
+      /* "gas", "greenfield": descriptions, not part of what names it. */
+      if (g_strv_contains (project_noise, word) || (k < head && !(ctx_token (ctx, k)->flags & TOK_CAP)))
         continue;
       if (pkey->len > 0)
         g_string_append_c (pkey, ' ');
       /* "corridors" and "corridor" are one project, and so are the
        * "Baku-Tbilisi-Kars line" and the "Baku-Tbilisi-Kars railway". */
-      if (k == last - 1)
+      if (k == head)
         g_string_append (pkey, project_head_family (word));
       else
         g_string_append (pkey, word);
@@ -81,45 +86,91 @@ project_entity (DocContext *ctx,
   return index;
 }
 
+/* A country or its demonym: "Azerbaijan", "Georgian". */
+static gboolean
+is_country_word (DocContext *ctx,
+                 guint       i)
+{
+  const GArray *matches;
+  guint len = _ent_extractor_match_phrase_at (ctx, i, &matches);
+  const LexMatch *m = len == 1 ? _ent_extractor_pick_entity_match (ctx, i, matches) : NULL;
+
+  return m != NULL && (m->kind == LEX_COUNTRY || m->kind == LEX_DEMONYM);
+}
+
+static gboolean
+is_project_head (DocContext *ctx,
+                 guint       j)
+{
+  return is_word (ctx, j) && g_strv_contains (project_heads, ctx_key (ctx, j));
+}
+
+/* "North-South Transport Corridor", "Rasht–Astara railway", "the
+ * trans-Saharan gas pipeline project", "the Zambia-Lobito greenfield rail
+ * line": capitalised words, at most two lower-case ones right before the
+ * head, and more heads after it. */
 guint
 _ent_extractor_match_project (DocContext *ctx,
                               guint       i)
 {
-  guint j = i, caps = 0;
+  guint j = i, caps = 0, head, end;
+  int project;
 
-  if (!(ctx_token (ctx, i)->flags & TOK_CAP) || (ctx_triggers (ctx, i) & TRIG_STOP &&
-      !key_is (ctx, i, "international")))
+  /* "trans-Saharan", "pan-African": a lower-case prefix glued to a name. */
+  if (!(ctx_token (ctx, i)->flags & TOK_CAP) &&
+      !(is_word (ctx, i) && i + 2 < ctx_n_tokens (ctx) && (ctx_token (ctx, i + 1)->flags & TOK_JOINED) &&
+        (ctx_token (ctx, i + 2)->flags & TOK_CAP)))
+    return 0;
+  if ((ctx_triggers (ctx, i) & TRIG_STOP) && !key_is (ctx, i, "international"))
     return 0;
 
-  while (j < ctx_n_tokens (ctx) && j - i < 14)
+  for (;;)
     {
-      EntToken *t = ctx_token (ctx, j);
+      EntToken *t;
 
-      if ((t->flags & TOK_WORD) && g_strv_contains (project_heads, ctx_key (ctx, j)) && caps > 0)
-        {
-          int project;
-
-          if (ctx->discover)
-            return j + 1 - i;
-          project = project_entity (ctx, i, j + 1);
-          _ent_extractor_add_mention (ctx, i, j + 1, project, ENT_ENTITY_PROJECT, MK_NAME);
-          _ent_extractor_doc_count_mention (ctx, project, NULL);
-          {
-            g_autofree char *surface = _ent_extractor_token_text (ctx, i, j + 1);
-
-            ent_extracted_entity_add_alias (doc_entity (ctx, project), surface);
-          }
-          ctx->last_project = project;
-          return j + 1 - i;
-        }
+      if (j >= ctx_n_tokens (ctx) || j - i >= 14)
+        return 0;
+      t = ctx_token (ctx, j);
+      if (caps > 0 && is_project_head (ctx, j))
+        break;
+      /* "Azerbaijan Railways and …": a company, not a project. */
+      if ((t->flags & TOK_WORD) && (t->flags & TOK_CAP) && (ctx_triggers (ctx, j) & TRIG_ORG_HEAD))
+        return 0;
       if ((t->flags & TOK_WORD) && (t->flags & TOK_CAP) && !(t->flags & TOK_POSSESSIVE))
         caps++;
+      else if ((t->flags & TOK_WORD) && caps > 0 && !(t->flags & (TOK_CAP | TOK_NUMBER)) &&
+               !(ctx_triggers (ctx, j) & TRIG_STOP) &&
+               (is_project_head (ctx, j + 1) ||
+                (is_word (ctx, j + 1) && !(ctx_token (ctx, j + 1)->flags & TOK_CAP) && is_project_head (ctx, j + 2))))
+        ;  /* "gas" in "… gas pipeline" */
       else if (!(t->flags & TOK_JOINED) && !((t->flags & TOK_DASH) && caps > 0) &&
-               !(key_is (ctx, j, "and") && caps > 0))
+               !(key_is (ctx, j, "and") && caps > 0) && !(j == i && (t->flags & TOK_WORD)))
         return 0;
       j++;
     }
-  return 0;
+  head = j;
+  end = j + 1;
+  /* "… pipeline project", "… rail line" */
+  while (tok_in (ctx, end, (const char *[]) { "project", "line", "route", "initiative", NULL }) && end - head < 3)
+    end++;
+  /* "Azerbaijan Railways", "Georgian Railway": a country's railway company,
+   * not a line between places. */
+  if (caps == 1 && (ctx_token (ctx, head)->flags & TOK_CAP) && is_country_word (ctx, i) &&
+      tok_in (ctx, head, (const char *[]) { "railway", "railways", "railroad", NULL }))
+    return 0;
+
+  if (ctx->discover)
+    return end - i;
+  project = project_entity (ctx, i, head, end);
+  _ent_extractor_add_mention (ctx, i, end, project, ENT_ENTITY_PROJECT, MK_NAME);
+  _ent_extractor_doc_count_mention (ctx, project, NULL);
+  {
+    g_autofree char *surface = _ent_extractor_token_text (ctx, i, end);
+
+    ent_extracted_entity_add_alias (doc_entity (ctx, project), surface);
+  }
+  ctx->last_project = project;
+  return end - i;
 }
 
 /* Events: "Munich Security Conference", "GCC summit", "the 45th summit of

@@ -98,10 +98,13 @@ typedef struct {
 
   /* Descriptions no person of the document matched when they were read. */
   GArray            *role_only;  /* RoleOnly */
+  GArray            *agreements; /* AgreementInfo (ent-extract-agreements.c) */
 
   /* Relations already emitted for this sentence, to avoid duplicates. */
   GArray            *sentence_relations;  /* SentenceRelation */
 } DocContext;
+
+typedef struct _AgreementInfo AgreementInfo;
 
 typedef struct {
   int         entity;
@@ -335,12 +338,13 @@ guint           _ent_extractor_match_title         (DocContext *ctx,
                                                     guint       i);
 
 /* ent-extract-agreements.c */
-guint _ent_extractor_match_named_agreement (DocContext *ctx,
-                                            guint       i);
-guint _ent_extractor_match_agreement       (DocContext *ctx,
-                                            guint       i);
-void  _ent_extractor_claim_money           (DocContext *ctx,
-                                            guint       i);
+GArray *_ent_extractor_agreement_infos_new   ( void);
+guint   _ent_extractor_match_named_agreement (DocContext *ctx,
+                                              guint       i);
+guint   _ent_extractor_match_agreement       (DocContext *ctx,
+                                              guint       i);
+void    _ent_extractor_claim_money           (DocContext *ctx,
+                                              guint       i);
 
 /* ent-extract-projects.c */
 guint _ent_extractor_match_project           (DocContext *ctx,

@@ -53,6 +53,15 @@ ent_extractor_free (EntExtractor *self)
   g_free (self);
 }
 
+/* "trans-Saharan": a lower-case prefix glued to a name. */
+static gboolean
+glued_to_name (DocContext *ctx,
+               guint       i)
+{
+  return i + 2 < ctx_n_tokens (ctx) && (ctx_token (ctx, i + 1)->flags & TOK_JOINED) &&
+         (ctx_token (ctx, i + 2)->flags & TOK_CAP);
+}
+
 static void
 find_mentions (DocContext *ctx)
 {
@@ -89,7 +98,7 @@ find_mentions (DocContext *ctx)
             punct_is (ctx, i + 2, ',') || (cap && is_word (ctx, i + 1) && (ctx_token (ctx, i + 1)->flags & TOK_CAP) &&
                                            g_str_has_suffix (ctx_key (ctx, i), "s"))) &&
            (len = _ent_extractor_match_plural_office (ctx, i)) > 0) ||
-          (cap && (len = _ent_extractor_match_project (ctx, i)) > 0) ||
+          ((cap || glued_to_name (ctx, i)) && (len = _ent_extractor_match_project (ctx, i)) > 0) ||
           ((cap || (t->flags & TOK_NUMBER)) && (len = _ent_extractor_match_event (ctx, i)) > 0) ||
           (cap && (len = _ent_extractor_match_named_agreement (ctx, i)) > 0) ||
           ((phrase || key_is (ctx, i, "leader")) && (len = _ent_extractor_match_title (ctx, i)) > 0) ||
@@ -300,6 +309,7 @@ ent_extractor_extract (EntExtractor      *self,
   ctx.office_holders = g_array_new (FALSE, FALSE, sizeof (guint));
   ctx.sentence_relations = g_array_new (FALSE, FALSE, sizeof (SentenceRelation));
   ctx.role_only = g_array_new (FALSE, FALSE, sizeof (RoleOnly));
+  ctx.agreements = _ent_extractor_agreement_infos_new ();
 
   sentences = ent_text_split_sentences (document->text, document->length);
   g_array_append_vals (ctx.ex->sentences, sentences->data, sentences->len);
@@ -331,5 +341,6 @@ ent_extractor_extract (EntExtractor      *self,
   g_array_unref (ctx.office_holders);
   g_array_unref (ctx.sentence_relations);
   g_array_unref (ctx.role_only);
+  g_array_unref (ctx.agreements);
   return ctx.ex;
 }

@@ -72,6 +72,17 @@ static const char *build_words[] = { "build", "builds", "building", "built", "co
                                      "finish", "extend", "extending", "upgrade", "modernise", "modernize",
                                      "implement", "implementing", "revive", "speed", NULL };
 
+/* "Laotian" in "Laotian President X": the holder of an office, not an actor. */
+static gboolean
+is_holder_mention_of_person (DocContext *ctx,
+                             guint       n)
+{
+  Mention *m = ctx_mention (ctx, n);
+
+  return m->modifier || (n + 1 < ctx->mentions->len && ctx_mention (ctx, n + 1)->first == m->last &&
+                         ctx_mention (ctx, n + 1)->type == ENT_ENTITY_PERSON);
+}
+
 /* "Uzbekistan, Afghanistan and Pakistan signed an agreement to build the
  * Trans-Afghan railway": the countries that build a project take part in it. */
 void
@@ -79,21 +90,31 @@ _ent_extractor_rule_builds (DocContext *ctx,
                             guint       k)
 {
   Mention *m = ctx_mention (ctx, k);
-  int verb, subject;
+  int verb;
 
   if (m->entity < 0 || m->type != ENT_ENTITY_PROJECT || m->first < 2)
     return;
   verb = _ent_extractor_index_of_word (ctx, m->first > 6 ? m->first - 6 : 0, m->first, build_words);
   if (verb < 0 || _ent_extractor_negated (ctx, (guint) verb))
     return;
-  subject = _ent_extractor_mention_before (ctx, (guint) verb, is_state_actor);
-  if (subject >= 0)
+  /* Every state and organization of the clause before the verb takes part:
+   * "the AfDB and the AFC join the United States in support of Angola and
+   * Zambia to develop the corridor". */
+  for (guint n = 0; n < ctx->mentions->len; n++)
     {
-      g_autoptr(GArray) actors = _ent_extractor_coordinated (ctx, subject, is_state_actor, FALSE);
-      g_autoptr(GArray) countries = _ent_extractor_to_countries (ctx, actors);
+      Mention *actor = ctx_mention (ctx, n);
+      int ents[2];
 
-      for (guint n = 0; n < countries->len; n++)
-        _ent_extractor_add_relation (ctx, ENT_RELATION_INVOLVES, m->entity, g_array_index (countries, int, n), NULL);
+      if (actor->last > (guint) verb || !_ent_extractor_same_clause (ctx, actor->last - 1, (guint) verb))
+        continue;
+      if (is_state_actor (ctx, actor) && !is_holder_mention_of_person (ctx, n))
+        {
+          for (guint c = _ent_extractor_mention_entities (ctx, (int) n, ents), e = 0; e < c; e++)
+            _ent_extractor_add_relation (ctx, ENT_RELATION_INVOLVES, m->entity,
+                                         _ent_extractor_doc_entity_country (ctx, ents[e]), NULL);
+        }
+      else if (is_organization (ctx, actor) && !actor->modifier)
+        _ent_extractor_add_relation (ctx, ENT_RELATION_INVOLVES, m->entity, actor->entity, NULL);
     }
 }
 
