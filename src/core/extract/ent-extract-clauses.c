@@ -95,6 +95,73 @@ _ent_extractor_mention_before (DocContext    *ctx,
   return -1;
 }
 
+/* The subject of the verb at token @i: the nearest suitable mention before
+ * it, looking past what is only said in passing: a parenthesis ("(832-mile)")
+ * and a relative clause ("Finland, which shares a border with Russia,
+ * became …"). */
+int
+_ent_extractor_subject_before (DocContext    *ctx,
+                               guint          i,
+                               MentionFilter  filter)
+{
+  static const char *relatives[] = { "which", "who", "whose", "whom", "where", NULL };
+  g_autofree gboolean *aside = g_new0 (gboolean, i + 1);
+  guint open_comma = G_MAXUINT;
+
+  /* Mark, right to left, the tokens that are asides. */
+  for (guint k = i; k > 0; k--)
+    {
+      guint t = k - 1;
+
+      if (punct_is (ctx, t, ')'))
+        {
+          guint depth = 0;
+
+          for (; t < G_MAXUINT; t--)
+            {
+              aside[t] = TRUE;
+              depth += punct_is (ctx, t, ')');
+              depth -= punct_is (ctx, t, '(');
+              if (depth == 0 || t == 0)
+                break;
+            }
+          k = t + 1;
+          continue;
+        }
+      if (punct_is (ctx, t, ','))
+        {
+          /* ", which … ," ends at the comma seen last (to the right). */
+          if (tok_in (ctx, t + 1, relatives) && open_comma != G_MAXUINT)
+            for (guint a = t; a <= open_comma; a++)
+              aside[a] = TRUE;
+          open_comma = t;
+          continue;
+        }
+      if (is_clause_break (ctx, t))
+        break;
+    }
+
+  for (guint k = ctx->mentions->len; k > 0; k--)
+    {
+      Mention *m = ctx_mention (ctx, k - 1);
+
+      if (m->last > i || aside[m->first])
+        continue;
+      if (!_ent_extractor_same_clause (ctx, m->last - 1, i))
+        {
+          gboolean only_asides = TRUE;
+
+          for (guint t = m->last; t < i && only_asides; t++)
+            only_asides = !is_clause_break (ctx, t) || aside[t];
+          if (!only_asides)
+            return -1;
+        }
+      if (filter (ctx, m))
+        return (int) (k - 1);
+    }
+  return -1;
+}
+
 int
 _ent_extractor_mention_after (DocContext    *ctx,
                               guint          i,

@@ -340,6 +340,21 @@ _ent_extractor_pick_title_match (const GArray *matches)
   return NULL;
 }
 
+/* What "the bloc", "the alliance" will refer to: the last organization
+ * countries can be members of. */
+void
+_ent_extractor_note_bloc (DocContext *ctx,
+                          int         entity)
+{
+  const char *kind;
+
+  if (entity < 0 || doc_entity (ctx, entity)->type != ENT_ENTITY_ORGANIZATION)
+    return;
+  kind = g_hash_table_lookup (doc_entity (ctx, entity)->attributes, "kind");
+  if (g_strcmp0 (kind, "intergovernmental") == 0 || g_strcmp0 (kind, "bloc") == 0)
+    ctx->last_bloc = entity;
+}
+
 Mention *
 _ent_extractor_add_mention (DocContext    *ctx,
                             guint          first,
@@ -363,6 +378,8 @@ _ent_extractor_add_mention (DocContext    *ctx,
   g_array_append_val (ctx->mentions, m);
   if (type == ENT_ENTITY_COUNTRY && kind != MK_COLLECTIVE)
     _ent_extractor_note_country (ctx, entity);
+  if (type == ENT_ENTITY_ORGANIZATION)
+    _ent_extractor_note_bloc (ctx, entity);
   return &g_array_index (ctx->mentions, Mention, ctx->mentions->len - 1);
 }
 

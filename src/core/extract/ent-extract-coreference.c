@@ -274,3 +274,26 @@ _ent_extractor_note_country_pair (DocContext *ctx)
         }
     }
 }
+
+/* "the bloc", "the military alliance", "the organization's": the last
+ * organization of the story that countries can be members of. */
+guint
+_ent_extractor_match_bloc_reference (DocContext *ctx,
+                                     guint       i)
+{
+  static const char *nouns[] = { "bloc", "alliance", "organization", "organisation", "grouping", "group",
+                                 "union", "forum", "league", "body", NULL };
+  guint noun = i + 1;
+
+  if (ctx->last_bloc < 0 || !tok_in (ctx, i, (const char *[]) { "the", "this", "that", NULL }))
+    return 0;
+  /* one adjective: "the military alliance", "the regional forum" */
+  if (is_word (ctx, noun) && !tok_in (ctx, noun, nouns) && !(ctx_token (ctx, noun)->flags & TOK_CAP) &&
+      tok_in (ctx, noun + 1, nouns))
+    noun++;
+  if (!tok_in (ctx, noun, nouns) || (is_word (ctx, noun + 1) && (ctx_token (ctx, noun + 1)->flags & TOK_CAP)))
+    return 0;
+  _ent_extractor_add_mention (ctx, i, noun + 1, ctx->last_bloc, ENT_ENTITY_ORGANIZATION, MK_ROLE);
+  _ent_extractor_doc_count_mention (ctx, ctx->last_bloc, NULL);
+  return noun + 1 - i;
+}

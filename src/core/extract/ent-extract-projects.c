@@ -180,6 +180,27 @@ static const char *event_heads[] = {
   "cop", NULL
 };
 
+/* "GCC summit": the organization the event is of is the story's bloc. */
+static void
+note_orgs_in_name (DocContext *ctx,
+                   guint       first,
+                   guint       last)
+{
+  for (guint k = first; k < last; k++)
+    {
+      const GArray *matches;
+      guint len = _ent_extractor_match_phrase_at (ctx, k, &matches);
+      const LexMatch *m = len > 0 ? _ent_extractor_pick_entity_match (ctx, k, matches) : NULL;
+
+      if (m != NULL && m->kind == LEX_ORG)
+        {
+          const LexOrg *org = ent_lexicon_get_org (ctx->lexicon, m->index);
+
+          _ent_extractor_note_bloc (ctx, _ent_extractor_doc_org_entity (ctx, org->name, org->kind, org->country));
+        }
+    }
+}
+
 guint
 _ent_extractor_match_event (DocContext *ctx,
                             guint       i)
@@ -223,6 +244,7 @@ _ent_extractor_match_event (DocContext *ctx,
             }
           _ent_extractor_add_mention (ctx, i, j + 1, event, ENT_ENTITY_EVENT, MK_NAME);
           _ent_extractor_doc_count_mention (ctx, event, NULL);
+          note_orgs_in_name (ctx, i, j);
           return j + 1 - i;
         }
       if ((t->flags & TOK_WORD) && (t->flags & (TOK_CAP | TOK_NUMBER)) && !(t->flags & TOK_POSSESSIVE))

@@ -89,6 +89,7 @@ typedef struct {
   int                last_project;
   int                last_agreement;
   int                last_country;
+  int                last_bloc;      /* the last organization countries can be members of */
   int                collective[2];
   int                country_pair[2];  /* the last two countries named together */
   int                apposition_country;  /* "their Korean counterparts, …" */
@@ -220,6 +221,8 @@ last_mention (DocContext *ctx)
 }
 
 /* ent-extract-context.c */
+void            _ent_extractor_note_bloc            (DocContext *ctx,
+                                                     int         entity);
 int             _ent_extractor_lookup_entity        (DocContext *ctx,
                                                      const char *key);
 int             _ent_extractor_ensure_entity        (DocContext    *ctx,
@@ -355,6 +358,8 @@ guint _ent_extractor_match_project_reference (DocContext *ctx,
                                               guint       i);
 
 /* ent-extract-coreference.c */
+guint    _ent_extractor_match_bloc_reference  (DocContext *ctx,
+                                               guint       i);
 gboolean _ent_extractor_is_person_mention     (DocContext *ctx,
                                                Mention    *m);
 int      _ent_extractor_resolve_pronoun       (DocContext *ctx,
@@ -373,6 +378,9 @@ void     _ent_extractor_resolve_self_mentions (DocContext *ctx,
 void     _ent_extractor_note_country_pair     (DocContext *ctx);
 
 /* ent-extract-clauses.c */
+int      _ent_extractor_subject_before   (DocContext    *ctx,
+                                          guint          i,
+                                          MentionFilter  filter);
 gboolean _ent_extractor_same_clause      (DocContext *ctx,
                                           guint       a,
                                           guint       b);
@@ -433,12 +441,14 @@ void _ent_extractor_rule_signed  (DocContext *ctx,
 void _ent_extractor_rule_parties (DocContext *ctx,
                                   guint       k);
 
+/* ent-relations-membership.c */
+void _ent_extractor_rule_member_of (DocContext *ctx,
+                                    guint       i);
+
 /* ent-relations-cooperation.c */
 void _ent_extractor_rule_cooperates_with   (DocContext *ctx,
                                             guint       i);
 void _ent_extractor_rule_cooperates_within (DocContext *ctx,
-                                            guint       i);
-void _ent_extractor_rule_member_of         (DocContext *ctx,
                                             guint       i);
 void _ent_extractor_rule_allied            (DocContext *ctx,
                                             guint       i);

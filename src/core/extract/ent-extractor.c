@@ -112,6 +112,7 @@ find_mentions (DocContext *ctx)
       if (!ctx->discover &&
           (((trig & TRIG_AGREEMENT) && (len = _ent_extractor_match_agreement (ctx, i)) > 0) ||
            ((trig & TRIG_STOP) && (len = _ent_extractor_match_project_reference (ctx, i)) > 0) ||
+           ((trig & TRIG_STOP) && (len = _ent_extractor_match_bloc_reference (ctx, i)) > 0) ||
            ((trig & (TRIG_COLLECTIVE | TRIG_STOP)) && (len = _ent_extractor_match_collective (ctx, i)) > 0) ||
            ((trig & (TRIG_PRONOUN | TRIG_STOP) || (t->flags & TOK_QUOTED)) &&
             (len = _ent_extractor_match_pronoun (ctx, i)) > 0)))
@@ -188,6 +189,7 @@ reset_salience (DocContext *ctx)
   ctx->last_project = -1;
   ctx->last_agreement = -1;
   ctx->last_country = -1;
+  ctx->last_bloc = -1;
   ctx->collective[0] = ctx->collective[1] = -1;
   ctx->country_pair[0] = ctx->country_pair[1] = -1;
   for (guint k = 0; k < G_N_ELEMENTS (ctx->recent_persons); k++)

@@ -1,4 +1,4 @@
-/* ent-relations-cooperation.c — cooperation, membership and alliances.
+/* ent-relations-cooperation.c — cooperation and alliances.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -107,68 +107,6 @@ _ent_extractor_rule_cooperates_within (DocContext *ctx,
 
       _ent_extractor_relate_all (ctx, ENT_RELATION_COOPERATES_WITHIN, countries, orgs, NULL);
     }
-}
-
-static gboolean
-is_member_country (DocContext *ctx,
-                   Mention    *m)
-{
-  return is_country (ctx, m) && m->kind != MK_DEMONYM;
-}
-
-static void
-members_of (DocContext *ctx,
-            int         countries_at,
-            gboolean    forward,
-            int         org)
-{
-  g_autoptr(GArray) countries = _ent_extractor_coordinated (ctx, countries_at, is_member_country, forward);
-  /* "members of the G20 and of CELAC" */
-  g_autoptr(GArray) orgs = _ent_extractor_coordinated (ctx, org, is_organization, TRUE);
-
-  _ent_extractor_relate_all (ctx, ENT_RELATION_MEMBER_OF, countries, orgs, NULL);
-}
-
-/* "Both countries are members of ASEAN", "Senegal is a member of ECOWAS",
- * "Hungary is an EU member", "SCO members Iran and India", "Iran joined
- * the SCO"; not "a candidate to join the EU". */
-void
-_ent_extractor_rule_member_of (DocContext *ctx,
-                               guint       i)
-{
-  int org, country;
-
-  if (_ent_extractor_negated (ctx, i) ||
-      _ent_extractor_index_of_word (ctx, i > 4 ? i - 4 : 0, i, (const char *[]) { "candidate", "bid", "applied", "application",
-                                                                  "observer", "partner", NULL }) >= 0)
-    return;
-  if (tok_in (ctx, i, (const char *[]) { "belong", "belongs", "belonged", NULL }) && key_is (ctx, i + 1, "to") &&
-      (org = _ent_extractor_mention_after (ctx, i + 1, 3, is_organization)) >= 0 &&
-      (country = _ent_extractor_mention_before (ctx, i, is_member_country)) >= 0)
-    members_of (ctx, country, FALSE, org);
-  else if (tok_in (ctx, i, (const char *[]) { "member", "members", "membership", NULL }))
-    {
-      /* "… are all SCO members, as are China, Russia, India and Pakistan" */
-      if (punct_is_comma (ctx_token (ctx, MIN (i + 1, ctx_n_tokens (ctx) - 1))) && key_is (ctx, i + 2, "as") &&
-          (key_is (ctx, i + 3, "are") || key_is (ctx, i + 3, "is")) &&
-          (org = _ent_extractor_mention_before (ctx, i, is_organization)) >= 0 &&
-          (country = _ent_extractor_mention_after (ctx, i + 3, 3, is_member_country)) >= 0)
-        members_of (ctx, country, TRUE, org);
-      if (key_is (ctx, i + 1, "of") && (org = _ent_extractor_mention_after (ctx, i + 1, 4, is_organization)) >= 0 &&
-          (country = _ent_extractor_mention_before (ctx, i, is_member_country)) >= 0)
-        members_of (ctx, country, FALSE, org);
-      else if ((org = _ent_extractor_mention_before (ctx, i, is_organization)) >= 0 && ctx_mention (ctx, org)->last + 1 >= i)
-        {
-          if ((country = _ent_extractor_mention_after (ctx, i, 3, is_member_country)) >= 0)
-            members_of (ctx, country, TRUE, org);
-          else if ((country = _ent_extractor_mention_before (ctx, ctx_mention (ctx, org)->first, is_member_country)) >= 0)
-            members_of (ctx, country, FALSE, org);
-        }
-    }
-  else if (tok_in (ctx, i, (const char *[]) { "joined", "joins", "join", "accession", NULL }) &&
-           (org = _ent_extractor_mention_after (ctx, i, 4, is_organization)) >= 0 &&
-           (country = _ent_extractor_mention_before (ctx, i, is_member_country)) >= 0)
-    members_of (ctx, country, FALSE, org);
 }
 
 void
