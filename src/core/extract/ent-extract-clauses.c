@@ -217,6 +217,38 @@ is_holder (DocContext *ctx,
 }
 
 /* A mention and those _ent_extractor_coordinated with it: "Iran and Belarus", "X, Y and Z". */
+/* Whether token @i is inside an apposition of this sentence ("X, president
+ * of the Central Bank, and Y"): it neither joins nor separates a list. */
+static gboolean
+in_apposition (DocContext *ctx,
+               guint       i)
+{
+  for (guint k = 0; k < ctx->appositions->len; k += 2)
+    if (i >= g_array_index (ctx->appositions, guint, k) && i < g_array_index (ctx->appositions, guint, k + 1))
+      return TRUE;
+  return FALSE;
+}
+
+void
+_ent_extractor_note_apposition (DocContext *ctx,
+                                guint       comma,
+                                guint       end)
+{
+  /* What follows up to the comma before the next item of a list belongs to
+   * it too: "…, president of Petroleos de Venezuela, S.A. (PdVSA), and …". */
+  for (guint k = end; k < ctx_n_tokens (ctx) && k <= end + 8; k++)
+    if (punct_is (ctx, k, ',') && (key_is (ctx, k + 1, "and") || key_is (ctx, k + 1, "or")))
+      {
+        end = k;
+        break;
+      }
+  /* The comma that closes it belongs to it too. */
+  if (punct_is (ctx, end, ','))
+    end++;
+  g_array_append_val (ctx->appositions, comma);
+  g_array_append_val (ctx->appositions, end);
+}
+
 GArray *
 _ent_extractor_coordinated (DocContext    *ctx,
                             int            k,
@@ -224,6 +256,7 @@ _ent_extractor_coordinated (DocContext    *ctx,
                             gboolean       forward)
 {
   GArray *out = g_array_new (FALSE, FALSE, sizeof (int));
+  gboolean seen_and = FALSE;
   int ents[2];
 
   if (k < 0)
@@ -235,13 +268,14 @@ _ent_extractor_coordinated (DocContext    *ctx,
     {
       int next = forward ? k + 1 : k - 1;
       Mention *cur, *other;
-      guint gap_lo, gap_hi;
-      gboolean joined = TRUE, conjunction = FALSE;
+      guint gap_lo, gap_hi, gap = 0;
+      gboolean joined = TRUE, conjunction = FALSE, and = FALSE;
 
-      /* Demonyms are part of the title of the next name: "X and Laotian
-       * President Y". */
-      while (next >= 0 && (guint) next < ctx->mentions->len && is_holder (ctx, ctx_mention (ctx, (guint) next)) &&
-             !filter (ctx, ctx_mention (ctx, (guint) next)))
+      /* Demonyms are part of the title of the next name ("X and Laotian
+       * President Y"); what an apposition names is not in the list. */
+      while (next >= 0 && (guint) next < ctx->mentions->len &&
+             ((is_holder (ctx, ctx_mention (ctx, (guint) next)) && !filter (ctx, ctx_mention (ctx, (guint) next))) ||
+              in_apposition (ctx, ctx_mention (ctx, (guint) next)->first)))
         next += forward ? 1 : -1;
       if (next < 0 || (guint) next >= ctx->mentions->len)
         break;
@@ -249,23 +283,32 @@ _ent_extractor_coordinated (DocContext    *ctx,
       other = ctx_mention (ctx, (guint) next);
       gap_lo = forward ? cur->last : other->last;
       gap_hi = forward ? other->first : cur->first;
-      if (gap_hi < gap_lo || gap_hi - gap_lo > 7 || !filter (ctx, other))
+      if (gap_hi < gap_lo || !filter (ctx, other))
         break;
       for (guint i = gap_lo; i < gap_hi; i++)
         {
           EntToken *t = ctx_token (ctx, i);
 
+          if (in_apposition (ctx, i))
+            continue;
+          gap++;
           /* "Iran and Belarus", "X, Y", "Tehran-Minsk" */
-          if (key_is (ctx, i, "and") || punct_is_comma (t) || ((t->flags & TOK_PUNCT) && (t->flags & TOK_JOINED)))
+          if (key_is (ctx, i, "and") || key_is (ctx, i, "or"))
+            conjunction = and = TRUE;
+          else if (punct_is_comma (t) || ((t->flags & TOK_PUNCT) && (t->flags & TOK_JOINED)))
             conjunction = TRUE;
           else if (!(key_is (ctx, i, "the") || key_is (ctx, i, "a") || key_is (ctx, i, "an") || key_is (ctx, i, "of") ||
                      key_is (ctx, i, "both") || key_is (ctx, i, "as") ||
                      key_is (ctx, i, "well") || (t->flags & (TOK_CAP | TOK_NUMBER | TOK_JOINED)) ||
+                     punct_is (ctx, i, '(') || punct_is (ctx, i, ')') ||
                      (ctx_triggers (ctx, i) & TRIG_NUMBER) || (t->lex != NULL && t->lex->max_phrase > 0)))
             joined = FALSE;
         }
-      if (!joined || !conjunction)
+      /* "Cuba and Venezuela, the CELAC countries …": after "and", a comma
+       * ends the list. */
+      if (!joined || !conjunction || gap > 7 || (seen_and && !and && forward))
         break;
+      seen_and = seen_and || and;
       for (guint n = _ent_extractor_mention_entities (ctx, next, ents), e = 0; e < n; e++)
         g_array_append_val (out, ents[e]);
       k = next;

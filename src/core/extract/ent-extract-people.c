@@ -350,6 +350,38 @@ person_context_after (DocContext *ctx,
   return (trig & PERSON_VERBS) != 0 && !(ctx_token (ctx, i)->flags & TOK_CAP);
 }
 
+/* "officials including A and B", "two high-ranking officials: C and D",
+ * "Among those sanctioned are E": names listed after a plural that only
+ * people are. */
+static gboolean
+person_list_context (DocContext *ctx,
+                     guint       i)
+{
+  static const char *people[] = { "officials", "individuals", "ministers", "leaders", "people", "persons",
+                                  "executives", "officers", "commanders", "politicians", "diplomats",
+                                  "envoys", "advisers", "advisors", "lawmakers", "figures", "associates",
+                                  "those", "men", "women", "businessmen", "oligarchs", NULL };
+  static const char *lead_ins[] = { "including", "include", "includes", "included", "are", "were", "namely", NULL };
+  guint k = i;
+
+  /* Back over the list: names, commas and "and". */
+  while (k > 0 && i - k < 30)
+    {
+      EntToken *t = ctx_token (ctx, k - 1);
+
+      if (((t->flags & TOK_WORD) && (t->flags & TOK_CAP)) || punct_is (ctx, k - 1, ',') || key_is (ctx, k - 1, "and"))
+        k--;
+      else
+        break;
+    }
+  if (k == 0 || !(tok_in (ctx, k - 1, lead_ins) || punct_is (ctx, k - 1, ':')))
+    return FALSE;
+  for (guint b = k - 1; b > 0 && k - b <= 5; b--)
+    if (tok_in (ctx, b - 1, people))
+      return TRUE;
+  return FALSE;
+}
+
 static gboolean
 person_context_before (DocContext *ctx,
                        guint       i)
@@ -357,7 +389,8 @@ person_context_before (DocContext *ctx,
   static const char *words[] = { "with", "by", "told", "met", "meets", "invited", "received",
                                  "hosted", "welcomed", "counterpart", "ally", NULL };
 
-  return i > 0 && is_word (ctx, i - 1) && g_strv_contains (words, ctx_key (ctx, i - 1));
+  return (i > 0 && is_word (ctx, i - 1) && g_strv_contains (words, ctx_key (ctx, i - 1))) ||
+         person_list_context (ctx, i);
 }
 
 /* A sentence set in title case ("Sanctioned States Should Cooperate"): its
@@ -516,6 +549,10 @@ _ent_extractor_org_name_span (DocContext *ctx,
   guint j = i, end = i, last = i;
   gboolean head = FALSE;
 
+  /* "Sudan's Rapid Support Forces": the organization starts after the
+   * country it belongs to. */
+  if (is_word (ctx, i) && ((ctx_token (ctx, i)->flags & TOK_POSSESSIVE) || is_determiner (ctx, i)))
+    return 0;
   while (j < ctx_n_tokens (ctx) && j - i < 20)
     {
       EntToken *t = ctx_token (ctx, j);
@@ -528,9 +565,12 @@ _ent_extractor_org_name_span (DocContext *ctx,
             end = j + 1;
           last = ++j;
         }
+      /* "… of the People's Congress", "Ministry of Industry and Trade"; but
+       * "X Holding and the Y Company", "A Railways and B Railway" are two. */
       else if (j > i && tok_in (ctx, j, links) && is_word (ctx, j + 1) &&
                ((ctx_token (ctx, j + 1)->flags & TOK_CAP) ||
-                (key_is (ctx, j + 1, "the") && is_word (ctx, j + 2) && (ctx_token (ctx, j + 2)->flags & TOK_CAP))))
+                (key_is (ctx, j + 1, "the") && is_word (ctx, j + 2) && (ctx_token (ctx, j + 2)->flags & TOK_CAP))) &&
+               !(key_is (ctx, j, "and") && (key_is (ctx, j + 1, "the") || (ctx_triggers (ctx, j - 1) & TRIG_ORG_HEAD))))
         j++;
       else if (j > i && (t->flags & TOK_JOINED))
         j++;
@@ -544,44 +584,24 @@ _ent_extractor_org_name_span (DocContext *ctx,
   return end > i + 1 ? end - i : 0;
 }
 
+/* An organization the lexicon does not know, by its head word. */
 static guint
 match_org_name (DocContext *ctx,
-                guint       i,
-                guint       name_len)
+                guint       i)
 {
-  guint j = i + name_len, end = 0;
-  gboolean head = FALSE;
+  guint len = _ent_extractor_org_name_span (ctx, i);
   int org;
 
-  for (guint k = i; k < j; k++)
-    if (is_word (ctx, k) && (ctx_triggers (ctx, k) & TRIG_ORG_HEAD))
-      head = TRUE, end = k + 1;
-
-  /* "Ministry of Foreign Affairs", "Central Bank of Iran" */
-  if (key_is (ctx, j, "of") && (head || (is_word (ctx, j - 1) && (ctx_triggers (ctx, j - 1) & TRIG_ORG_HEAD))))
-    {
-      guint k = j + 1;
-
-      if (key_is (ctx, k, "the"))
-        k++;
-      while (k < ctx_n_tokens (ctx) && is_word (ctx, k) && (ctx_token (ctx, k)->flags & TOK_CAP) && k - j < 6)
-        k++;
-      if (k > j + 1 && (ctx_token (ctx, k - 1)->flags & TOK_CAP))
-        end = k, head = TRUE;
-    }
-  if (!head || end - i < 2)
-    return 0;
-  if (ctx->discover)
-    return end - i;
-
+  if (len == 0 || ctx->discover)
+    return len;
   {
-    g_autofree char *name = _ent_extractor_token_text (ctx, i, end);
+    g_autofree char *name = _ent_extractor_token_text (ctx, i, i + len);
 
     org = _ent_extractor_doc_org_entity (ctx, name, NULL, -1);
-    _ent_extractor_add_mention (ctx, i, end, org, ENT_ENTITY_ORGANIZATION, MK_NAME);
-    _ent_extractor_doc_count_mention (ctx, org, NULL);
+    _ent_extractor_add_mention (ctx, i, i + len, org, ENT_ENTITY_ORGANIZATION, MK_NAME);
+    _ent_extractor_doc_count_mention (ctx, org, name);
   }
-  return end - i;
+  return len;
 }
 
 static guint
@@ -606,22 +626,17 @@ _ent_extractor_match_name (DocContext *ctx,
   int person;
   gboolean first = (t->flags & TOK_FIRST) != 0;
 
+  if (!(t->flags & (TOK_CAP | TOK_NUMBER)))
+    return 0;
+  /* Organizations may begin with words like "National" or "Supreme", or
+   * with a number: "224th Flight Unit State Airlines". */
+  if ((org_len = match_org_name (ctx, i)) > 0)
+    return org_len;
   if (!(t->flags & TOK_CAP))
     return 0;
-
-  /* Organizations may begin with words like "National" or "Supreme". */
   len = _ent_extractor_scan_name (ctx, i, TRUE, FALSE);
   if (len == 0)
-    {
-      guint j = i;
-
-      while (j < ctx_n_tokens (ctx) && is_word (ctx, j) && (ctx_token (ctx, j)->flags & TOK_CAP) && j - i < 6)
-        j++;
-      org_len = j > i ? match_org_name (ctx, i, j - i) : 0;
-      return org_len;
-    }
-  if ((org_len = match_org_name (ctx, i, len)) > 0)
-    return org_len;
+    return 0;
   if (headline)
     return len;
 

@@ -830,6 +830,7 @@ _ent_extractor_match_title (DocContext *ctx,
       emit_title_offices (ctx, owner, &tp);
       ctx->apposition_person = owner;
       ctx->apposition_end = j;
+      _ent_extractor_note_apposition (ctx, (determiner ? tp.desc_start - 1 : tp.desc_start) - 1, j);
       return j - i;
     }
   if (ctx->discover)

@@ -90,6 +90,7 @@ typedef struct {
   int                last_agreement;
   int                last_country;
   int                last_bloc;      /* the last organization countries can be members of */
+  int                last_sanctioner;  /* who the story's sanctions are by */
   int                collective[2];
   int                country_pair[2];  /* the last two countries named together */
   int                apposition_country;  /* "their Korean counterparts, …" */
@@ -100,6 +101,7 @@ typedef struct {
   /* Descriptions no person of the document matched when they were read. */
   GArray            *role_only;  /* RoleOnly */
   GArray            *agreements; /* AgreementInfo (ent-extract-agreements.c) */
+  GArray            *appositions; /* guint pairs: token spans of this sentence's appositions */
 
   /* Relations already emitted for this sentence, to avoid duplicates. */
   GArray            *sentence_relations;  /* SentenceRelation */
@@ -378,6 +380,9 @@ void     _ent_extractor_resolve_self_mentions (DocContext *ctx,
 void     _ent_extractor_note_country_pair     (DocContext *ctx);
 
 /* ent-extract-clauses.c */
+void     _ent_extractor_note_apposition  (DocContext *ctx,
+                                          guint       comma,
+                                          guint       end);
 int      _ent_extractor_subject_before   (DocContext    *ctx,
                                           guint          i,
                                           MentionFilter  filter);

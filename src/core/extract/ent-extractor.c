@@ -120,7 +120,8 @@ find_mentions (DocContext *ctx)
           i += len;
           continue;
         }
-      if (cap && (len = _ent_extractor_match_name (ctx, i, headline)) > 0)
+      if ((cap || ((t->flags & TOK_NUMBER) && is_word (ctx, i + 1) && (ctx_token (ctx, i + 1)->flags & TOK_CAP))) &&
+          (len = _ent_extractor_match_name (ctx, i, headline)) > 0)
         {
           i += len;
           continue;
@@ -139,6 +140,7 @@ process_sentence (DocContext *ctx,
                 span->start, span->end, &ctx->in_quote);
   ctx->apposition_until = 0;  /* token indices start again */
   ctx->apposition_person = -1;
+  g_array_set_size (ctx->appositions, 0);
   find_mentions (ctx);
   if (ctx->discover)
     {
@@ -190,6 +192,7 @@ reset_salience (DocContext *ctx)
   ctx->last_agreement = -1;
   ctx->last_country = -1;
   ctx->last_bloc = -1;
+  ctx->last_sanctioner = -1;
   ctx->collective[0] = ctx->collective[1] = -1;
   ctx->country_pair[0] = ctx->country_pair[1] = -1;
   for (guint k = 0; k < G_N_ELEMENTS (ctx->recent_persons); k++)
@@ -312,6 +315,7 @@ ent_extractor_extract (EntExtractor      *self,
   ctx.sentence_relations = g_array_new (FALSE, FALSE, sizeof (SentenceRelation));
   ctx.role_only = g_array_new (FALSE, FALSE, sizeof (RoleOnly));
   ctx.agreements = _ent_extractor_agreement_infos_new ();
+  ctx.appositions = g_array_new (FALSE, FALSE, sizeof (guint));
 
   sentences = ent_text_split_sentences (document->text, document->length);
   g_array_append_vals (ctx.ex->sentences, sentences->data, sentences->len);
@@ -344,5 +348,6 @@ ent_extractor_extract (EntExtractor      *self,
   g_array_unref (ctx.sentence_relations);
   g_array_unref (ctx.role_only);
   g_array_unref (ctx.agreements);
+  g_array_unref (ctx.appositions);
   return ctx.ex;
 }

@@ -42,9 +42,11 @@ relation_fits (DocContext      *ctx,
     case ENT_RELATION_COOPERATES_WITHIN:
       return (s == ENT_ENTITY_COUNTRY || s == ENT_ENTITY_PERSON) && t == ENT_ENTITY_ORGANIZATION;
     case ENT_RELATION_COOPERATES_WITH:
+      return s == ENT_ENTITY_COUNTRY && t == ENT_ENTITY_COUNTRY;
     case ENT_RELATION_SANCTIONS:
-      return (s == ENT_ENTITY_COUNTRY || (type == ENT_RELATION_SANCTIONS && s == ENT_ENTITY_ORGANIZATION)) &&
-             t == ENT_ENTITY_COUNTRY;
+      /* A state or a body sanctions a state, a person or a company. */
+      return (s == ENT_ENTITY_COUNTRY || s == ENT_ENTITY_ORGANIZATION) &&
+             (t == ENT_ENTITY_COUNTRY || t == ENT_ENTITY_PERSON || t == ENT_ENTITY_ORGANIZATION);
     case ENT_RELATION_ADVOCATES:
       return (s == ENT_ENTITY_PERSON || s == ENT_ENTITY_COUNTRY) &&
              (t == ENT_ENTITY_PROJECT || t == ENT_ENTITY_AGREEMENT || t == ENT_ENTITY_ORGANIZATION);
