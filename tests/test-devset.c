@@ -22,8 +22,8 @@
  * relations 0.75 / 0.85, 17 of 20 agreements). */
 #define MIN_ENTITY_RECALL      0.92
 #define MIN_ENTITY_PRECISION   0.88
-#define MIN_RELATION_RECALL    0.63
-#define MIN_RELATION_PRECISION 0.77
+#define MIN_RELATION_RECALL    0.68
+#define MIN_RELATION_PRECISION 0.80
 #define MIN_AGREEMENTS         8
 #define MIN_EVIDENCE_VERBATIM  1.0
 

@@ -95,6 +95,7 @@ typedef enum {
   TRIG_PLACE_HEAD = 1u << 24,  /* province, region, city, port */
   TRIG_EVENT_HEAD = 1u << 25,  /* summit, conference, forum */
   TRIG_PORTFOLIO  = 1u << 26,  /* energy, mines, trade: what an office is for */
+  TRIG_SITE_HEAD  = 1u << 27,  /* palace, hall, park: a named site */
 } LexTrigger;
 
 typedef struct {

@@ -395,6 +395,7 @@ static const struct {
   { "negation", TRIG_NEGATION }, { "place_head", TRIG_PLACE_HEAD },
   { "event_head", TRIG_EVENT_HEAD },
   { "portfolio", TRIG_PORTFOLIO },
+  { "site_head", TRIG_SITE_HEAD },
 };
 
 static const struct {

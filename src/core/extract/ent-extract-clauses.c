@@ -11,6 +11,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "ent-extractor-private.h"
 
 /* Clauses end at ; : ( ) and spaced dashes; quotations are clauses too. */
@@ -189,7 +191,7 @@ _ent_extractor_mention_after (DocContext    *ctx,
 guint
 _ent_extractor_mention_entities (DocContext *ctx,
                                  int         k,
-                                 int         out[2])
+                                 int         out[MAX_GROUP])
 {
   Mention *m;
 
@@ -198,6 +200,14 @@ _ent_extractor_mention_entities (DocContext *ctx,
   m = ctx_mention (ctx, (guint) k);
   if (m->entity < 0)
     return 0;
+  if (m->group >= 0)
+    {
+      GArray *group = g_ptr_array_index (ctx->groups, m->group);
+      guint n = MIN (group->len, MAX_GROUP);
+
+      memcpy (out, group->data, n * sizeof (int));
+      return n;
+    }
   out[0] = m->entity;
   if (m->kind == MK_COLLECTIVE && m->entity2 >= 0)
     {
@@ -257,7 +267,7 @@ _ent_extractor_coordinated (DocContext    *ctx,
 {
   GArray *out = g_array_new (FALSE, FALSE, sizeof (int));
   gboolean seen_and = FALSE;
-  int ents[2];
+  int ents[MAX_GROUP];
 
   if (k < 0)
     return out;
@@ -283,7 +293,8 @@ _ent_extractor_coordinated (DocContext    *ctx,
       other = ctx_mention (ctx, (guint) next);
       gap_lo = forward ? cur->last : other->last;
       gap_hi = forward ? other->first : cur->first;
-      if (gap_hi < gap_lo || !filter (ctx, other))
+      /* "Netanyahu's security adviser": a possessive names no actor. */
+      if (gap_hi < gap_lo || !filter (ctx, other) || (other->possessive && other->type == ENT_ENTITY_PERSON))
         break;
       for (guint i = gap_lo; i < gap_hi; i++)
         {

@@ -369,6 +369,7 @@ _ent_extractor_add_mention (DocContext    *ctx,
   m.last = last;
   m.entity = entity;
   m.entity2 = -1;
+  m.group = -1;
   m.type = type;
   m.kind = kind;
   m.holder_country = -1;

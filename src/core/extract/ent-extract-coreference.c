@@ -151,6 +151,18 @@ _ent_extractor_match_pronoun (DocContext *ctx,
       m->plural = TRUE;
       return 1;
     }
+  /* "… welcomed them": the people last named together. */
+  if (!quoted && (g_str_equal (key, "they") || g_str_equal (key, "their") || g_str_equal (key, "them")) &&
+      ctx->last_group >= 0)
+    {
+      GArray *group = g_ptr_array_index (ctx->groups, ctx->last_group);
+
+      m = _ent_extractor_add_mention (ctx, i, i + 1, g_array_index (group, int, 0), ENT_ENTITY_PERSON, MK_COLLECTIVE);
+      m->entity2 = g_array_index (group, int, 1);
+      m->group = ctx->last_group;
+      m->plural = TRUE;
+      return 1;
+    }
   if (!quoted && (g_str_equal (key, "they") || g_str_equal (key, "their")) && ctx->collective[0] >= 0)
     {
       m = _ent_extractor_add_mention (ctx, i, i + 1, ctx->collective[0], ENT_ENTITY_PERSON, MK_COLLECTIVE);
@@ -163,9 +175,9 @@ _ent_extractor_match_pronoun (DocContext *ctx,
 
 /* A person the sentence is about, not one in a relative clause ("which
  * President X attended") or after a preposition ("a meeting with X"). */
-static gboolean
-is_subject_candidate (DocContext *ctx,
-                      Mention    *m)
+gboolean
+_ent_extractor_is_subject_candidate (DocContext *ctx,
+                                     Mention    *m)
 {
   static const char *prepositions[] = { "with", "by", "of", "to", "from", "for", "at", "in", "on",
                                         "during", "after", "before", "about", "against", "between",
@@ -193,7 +205,7 @@ _ent_extractor_sentence_subject (DocContext *ctx)
     {
       Mention *m = ctx_mention (ctx, k);
 
-      if (is_subject_candidate (ctx, m))
+      if (_ent_extractor_is_subject_candidate (ctx, m))
         return m->entity;
     }
   return -1;
@@ -296,4 +308,103 @@ _ent_extractor_match_bloc_reference (DocContext *ctx,
   _ent_extractor_add_mention (ctx, i, noun + 1, ctx->last_bloc, ENT_ENTITY_ORGANIZATION, MK_ROLE);
   _ent_extractor_doc_count_mention (ctx, ctx->last_bloc, NULL);
   return noun + 1 - i;
+}
+
+/* Remembers people named together ("A, B and C arrived"), for a later
+ * "they"; returns the group's index, or -1 for fewer than two people. */
+int
+_ent_extractor_add_group (DocContext *ctx,
+                          GArray     *people)
+{
+  GArray *group = g_array_new (FALSE, FALSE, sizeof (int));
+
+  for (guint k = 0; k < people->len && group->len < MAX_GROUP; k++)
+    {
+      int person = g_array_index (people, int, k);
+      gboolean seen = FALSE;
+
+      for (guint n = 0; n < group->len && !seen; n++)
+        seen = g_array_index (group, int, n) == person;
+      if (!seen && person >= 0 && !doc_entity (ctx, person)->role_only)
+        g_array_append_val (group, person);
+    }
+  if (group->len < 2)
+    {
+      g_array_unref (group);
+      return -1;
+    }
+  g_ptr_array_add (ctx->groups, group);
+  return (int) ctx->groups->len - 1;
+}
+
+/* After a sentence: the people its subject names together. */
+void
+_ent_extractor_note_group (DocContext *ctx)
+{
+  for (guint k = 0; k < ctx->mentions->len; k++)
+    {
+      Mention *m = ctx_mention (ctx, k);
+      g_autoptr(GArray) people = NULL;
+      int group;
+
+      if (!_ent_extractor_is_subject_candidate (ctx, m))
+        continue;
+      people = _ent_extractor_coordinated (ctx, (int) k, is_person, TRUE);
+      if ((group = _ent_extractor_add_group (ctx, people)) >= 0)
+        ctx->last_group = group;
+      return;
+    }
+}
+
+/* "The visiting delegation, led by A and B, …": who "the delegation" is. */
+void
+_ent_extractor_note_delegation (DocContext *ctx)
+{
+  for (guint i = 0; i + 2 < ctx_n_tokens (ctx); i++)
+    {
+      int first;
+
+      if (!key_is (ctx, i, "delegation") || ctx->delegation >= 0)
+        continue;
+      for (guint k = i + 1; k < i + 4 && k + 1 < ctx_n_tokens (ctx); k++)
+        if (key_is (ctx, k, "led") && key_is (ctx, k + 1, "by") &&
+            (first = _ent_extractor_mention_after (ctx, k + 1, 3, is_person)) >= 0)
+          {
+            g_autoptr(GArray) people = _ent_extractor_coordinated (ctx, first, is_person, TRUE);
+
+            ctx->delegation = _ent_extractor_add_group (ctx, people);
+            if (ctx->delegation < 0 && people->len == 1)
+              {
+                /* One leader: the delegation is that person. */
+                g_array_append_val (people, g_array_index (people, int, 0));
+                ctx->delegation = _ent_extractor_add_group (ctx, people);
+              }
+            break;
+          }
+    }
+}
+
+/* "the delegation", "the visiting US-Israeli delegation": its leaders. */
+guint
+_ent_extractor_match_delegation (DocContext *ctx,
+                                 guint       i)
+{
+  guint k = i + 1;
+  GArray *group;
+  Mention *m;
+
+  if (ctx->delegation < 0 || !key_is (ctx, i, "the"))
+    return 0;
+  while (k < i + 4 && is_word (ctx, k) && !key_is (ctx, k, "delegation"))
+    k++;
+  while (k < i + 4 && !is_word (ctx, k))
+    k++;
+  if (!key_is (ctx, k, "delegation"))
+    return 0;
+  group = g_ptr_array_index (ctx->groups, ctx->delegation);
+  m = _ent_extractor_add_mention (ctx, i, k + 1, g_array_index (group, int, 0), ENT_ENTITY_PERSON, MK_COLLECTIVE);
+  m->entity2 = g_array_index (group, int, 1);
+  m->group = ctx->delegation;
+  m->plural = TRUE;
+  return k + 1 - i;
 }

@@ -28,6 +28,26 @@ locative_before (DocContext *ctx,
   return FALSE;
 }
 
+static gboolean
+longer_name_at (DocContext *ctx,
+                guint       i,
+                guint       len)
+{
+  guint span = MAX (_ent_extractor_org_name_span (ctx, i), _ent_extractor_name_span (ctx, i, TRIG_SITE_HEAD));
+
+  if (span <= len)
+    return FALSE;
+  for (guint k = i + len; k < i + span; k++)
+    {
+      const GArray *matches;
+      guint known = is_word (ctx, k) ? _ent_extractor_match_phrase_at (ctx, k, &matches) : 0;
+
+      if (known > 0 && k + known == i + span)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 guint
 _ent_extractor_match_lexicon (DocContext *ctx,
                               guint       i)
@@ -39,6 +59,11 @@ _ent_extractor_match_lexicon (DocContext *ctx,
   int entity;
 
   if (len == 0 || (m = _ent_extractor_pick_entity_match (ctx, i, matches)) == NULL)
+    return 0;
+  /* "Hiroshima Peace Memorial Park", "Kenya Railways": no place or country
+   * is read out of a longer name, unless the lexicon knows the rest ("U.S."
+   * before "Department of the Treasury"). */
+  if (longer_name_at (ctx, i, len))
     return 0;
   if ((m->kind == LEX_PLACE || m->kind == LEX_CAPITAL) && is_word (ctx, i + len) &&
       (ctx_token (ctx, i + len)->flags & TOK_CAP))

@@ -518,20 +518,17 @@ _ent_extractor_person_by_country (DocContext *ctx,
 }
 
 /* Whether the capitalised word at @j can end an organization's name: its
- * head ("Assembly", "Bank"), a portfolio ("Affairs"), a plural ("Assets") or
- * a name the lexicon knows after "of" ("… de Venezuela", "… of Iran"). */
+ * head ("Assembly", "Bank"), a portfolio ("Affairs") or a name the lexicon
+ * knows after "of" ("… de Venezuela", "… of Iran"). */
 static gboolean
 ends_org_name (DocContext *ctx,
                guint       j)
 {
-  const char *key = ctx_key (ctx, j);
+  static const char *of[] = { "of", "the", "de", "del", "des", "du", "di", "da", "do", NULL };
   const LexWord *lex = ctx_token (ctx, j)->lex;
 
-  static const char *of[] = { "of", "the", "de", "del", "des", "du", "di", "da", "do", NULL };
-
   return (ctx_triggers (ctx, j) & (TRIG_ORG_HEAD | TRIG_PORTFOLIO)) ||
-         (lex != NULL && lex->max_phrase > 0 && j > 0 && tok_in (ctx, j - 1, of)) ||
-         (strlen (key) > 3 && g_str_has_suffix (key, "s"));
+         (lex != NULL && lex->max_phrase > 0 && j > 0 && tok_in (ctx, j - 1, of));
 }
 
 /* An organization the lexicon does not know: capitalised words around an
@@ -545,9 +542,19 @@ guint
 _ent_extractor_org_name_span (DocContext *ctx,
                               guint       i)
 {
+  return _ent_extractor_name_span (ctx, i, TRIG_ORG_HEAD);
+}
+
+/* The same for any kind of name given by its head word: @heads is the
+ * trigger class of the heads (organizations, sites). */
+guint
+_ent_extractor_name_span (DocContext *ctx,
+                          guint       i,
+                          guint32     heads)
+{
   static const char *links[] = { "of", "for", "and", "the", "de", "del", "des", "du", "di", "da", "do", NULL };
-  guint j = i, end = i, last = i;
-  gboolean head = FALSE;
+  guint j = i, end = i, trailing = 0;
+  gboolean head = FALSE, linked = FALSE;
 
   /* "Sudan's Rapid Support Forces": the organization starts after the
    * country it belongs to. */
@@ -556,22 +563,37 @@ _ent_extractor_org_name_span (DocContext *ctx,
   while (j < ctx_n_tokens (ctx) && j - i < 20)
     {
       EntToken *t = ctx_token (ctx, j);
+      guint title_len;
 
       if ((t->flags & TOK_WORD) && (t->flags & (TOK_CAP | TOK_NUMBER)) && !(t->flags & TOK_DOMAIN))
         {
-          if ((t->flags & TOK_CAP) && (ctx_triggers (ctx, j) & TRIG_ORG_HEAD))
-            head = TRUE;
-          if ((t->flags & TOK_CAP) && ends_org_name (ctx, j))
-            end = j + 1;
-          last = ++j;
+          gboolean is_head = (t->flags & TOK_CAP) && (ctx_triggers (ctx, j) & heads);
+
+          /* "European Council President X": a title ends the name. */
+          if (j > i && !is_head && _ent_extractor_title_at (ctx, j, &title_len) != NULL)
+            break;
+          head = head || is_head;
+          if ((t->flags & TOK_CAP) &&
+              (is_head || ends_org_name (ctx, j) ||
+               (linked && strlen (ctx_key (ctx, j)) > 3 && g_str_has_suffix (ctx_key (ctx, j), "s"))))
+            end = j + 1, trailing = 0;
+          else
+            trailing++;
+          j++;
+          /* "the Treasury's Office of …": the possessive of a head ends it. */
+          if ((t->flags & TOK_POSSESSIVE) && (is_head || ends_org_name (ctx, j - 1)))
+            break;
         }
       /* "… of the People's Congress", "Ministry of Industry and Trade"; but
        * "X Holding and the Y Company", "A Railways and B Railway" are two. */
       else if (j > i && tok_in (ctx, j, links) && is_word (ctx, j + 1) &&
                ((ctx_token (ctx, j + 1)->flags & TOK_CAP) ||
                 (key_is (ctx, j + 1, "the") && is_word (ctx, j + 2) && (ctx_token (ctx, j + 2)->flags & TOK_CAP))) &&
-               !(key_is (ctx, j, "and") && (key_is (ctx, j + 1, "the") || (ctx_triggers (ctx, j - 1) & TRIG_ORG_HEAD))))
-        j++;
+               !(key_is (ctx, j, "and") && (key_is (ctx, j + 1, "the") || (ctx_triggers (ctx, j - 1) & heads))))
+        {
+          linked = linked || !key_is (ctx, j, "and");
+          j++;
+        }
       else if (j > i && (t->flags & TOK_JOINED))
         j++;
       else
@@ -579,27 +601,69 @@ _ent_extractor_org_name_span (DocContext *ctx,
     }
   if (!head)
     return 0;
-  if (last == end + 1 && ctx_token (ctx, end)->flags & TOK_WORD)
-    end = last;
+  /* One more word after the last that can end a name is still the name
+   * ("Office of Foreign Assets Control", "Great Hall of the People"); two
+   * or more are the name of someone ("… National Assembly Vuong Dinh Hue"). */
+  if (trailing == 1)
+    {
+      while (end < j && !(is_word (ctx, end) && (ctx_token (ctx, end)->flags & TOK_CAP)))
+        end++;
+      end++;
+    }
   return end > i + 1 ? end - i : 0;
 }
 
-/* An organization the lexicon does not know, by its head word. */
+/* The country a name's own words place it in: "Hiroshima Peace Memorial
+ * Park" is in Japan, "Palace of Serbia" in Serbia. A lexicon index, or -1. */
+static int
+country_in_name (DocContext *ctx,
+                 guint       first,
+                 guint       last)
+{
+  for (guint k = first; k < last; k++)
+    {
+      const GArray *matches;
+      guint len = is_word (ctx, k) ? _ent_extractor_match_phrase_at (ctx, k, &matches) : 0;
+      const LexMatch *m = len > 0 ? _ent_extractor_pick_entity_match (ctx, k, matches) : NULL;
+
+      if (m == NULL)
+        continue;
+      if (m->kind == LEX_COUNTRY || m->kind == LEX_CAPITAL || m->kind == LEX_DEMONYM)
+        return (int) m->index;
+      if (m->kind == LEX_PLACE)
+        return ent_lexicon_get_place (ctx->lexicon, m->index)->country;
+    }
+  return -1;
+}
+
+/* An organization or a site the lexicon does not know, by its head word:
+ * "Rapid Support Forces", "Great Hall of the People". */
 static guint
 match_org_name (DocContext *ctx,
                 guint       i)
 {
   guint len = _ent_extractor_org_name_span (ctx, i);
-  int org;
+  gboolean site = FALSE;
+  int entity;
 
+  if (len == 0)
+    site = (len = _ent_extractor_name_span (ctx, i, TRIG_SITE_HEAD)) > 0;
   if (len == 0 || ctx->discover)
     return len;
   {
     g_autofree char *name = _ent_extractor_token_text (ctx, i, i + len);
 
-    org = _ent_extractor_doc_org_entity (ctx, name, NULL, -1);
-    _ent_extractor_add_mention (ctx, i, i + len, org, ENT_ENTITY_ORGANIZATION, MK_NAME);
-    _ent_extractor_doc_count_mention (ctx, org, name);
+    if (site)
+      {
+        entity = _ent_extractor_place_entity (ctx, name, "site", country_in_name (ctx, i, i + len));
+        _ent_extractor_add_mention (ctx, i, i + len, entity, ENT_ENTITY_PLACE, MK_NAME);
+      }
+    else
+      {
+        entity = _ent_extractor_doc_org_entity (ctx, name, NULL, -1);
+        _ent_extractor_add_mention (ctx, i, i + len, entity, ENT_ENTITY_ORGANIZATION, MK_NAME);
+      }
+    _ent_extractor_doc_count_mention (ctx, entity, name);
   }
   return len;
 }

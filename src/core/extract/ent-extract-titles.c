@@ -509,10 +509,10 @@ title_phrase_clear (TitlePhrase *tp)
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (TitlePhrase, title_phrase_clear)
 
 /* The title at token @i and its length, honorifics included. */
-static const LexTitle *
-title_at (DocContext *ctx,
-          guint       i,
-          guint      *len)
+const LexTitle *
+_ent_extractor_title_at (DocContext *ctx,
+                         guint       i,
+                         guint      *len)
 {
   const GArray *matches;
   const LexMatch *m;
@@ -534,7 +534,8 @@ title_at (DocContext *ctx,
 }
 
 /* Whether an office is named at token @i, behind the country or demonym it
- * is held for: "president of", "Iran's foreign minister", "Lao president". */
+ * is held for, with no name after it: "president of", "Iran's foreign
+ * minister", "Lao president" (an apposition, not "US President X"). */
 gboolean
 _ent_extractor_office_starts_at (DocContext *ctx,
                                  guint       i)
@@ -546,8 +547,10 @@ _ent_extractor_office_starts_at (DocContext *ctx,
 
   if (m != NULL && (m->kind == LEX_COUNTRY || m->kind == LEX_DEMONYM))
     i += len;
-  title = title_at (ctx, i, &len);
-  return title != NULL && title->klass == LEX_TITLE_OFFICE;
+  title = _ent_extractor_title_at (ctx, i, &len);
+  /* "…, US President Joe Biden": a new clause naming someone else. */
+  return title != NULL && title->klass == LEX_TITLE_OFFICE &&
+         !(is_word (ctx, i + len) && (ctx_token (ctx, i + len)->flags & TOK_CAP));
 }
 
 /* Whom an office after "of" or "at" is held for: a country or organization
@@ -636,7 +639,7 @@ portfolio_end (DocContext *ctx,
       else if ((t->flags & TOK_JOINED) && k > j)
         k++;
       /* "Assistant to the President": an office names whom one serves. */
-      else if (key_is (ctx, k - 1, "the") && title_at (ctx, k, &len) != NULL)
+      else if (key_is (ctx, k - 1, "the") && _ent_extractor_title_at (ctx, k, &len) != NULL)
         end = k += len;
       else
         break;
@@ -662,7 +665,11 @@ read_title_phrase (DocContext     *ctx,
    * "Belarusian President", "Iran's Supreme Leader", "SCO Secretary-General". */
   holder_before (ctx, i, &tp->country, &tp->org);
   if (tp->country >= 0 || tp->org >= 0)
-    tp->desc_start = ctx_mention (ctx, ctx->mentions->len - 1)->first;
+    {
+      /* "UK" in "UK Prime Minister X" says whose office, and acts for no one. */
+      ctx_mention (ctx, ctx->mentions->len - 1)->modifier = TRUE;
+      tp->desc_start = ctx_mention (ctx, ctx->mentions->len - 1)->first;
+    }
 
   /* More titles may follow: "Supreme Leader Ayatollah Seyyed Ali Khamenei",
    * "State Councilor and Foreign Minister Qin Gang". */
@@ -675,7 +682,7 @@ read_title_phrase (DocContext     *ctx,
         at++;
       if (key_is (ctx, at, "and") && tp->office != NULL)
         {
-          more = title_at (ctx, at + 1, &more_len);
+          more = _ent_extractor_title_at (ctx, at + 1, &more_len);
           if (more == NULL || more->klass == LEX_TITLE_HONORIFIC ||
               (!is_word (ctx, at + 1 + more_len) || !(ctx_token (ctx, at + 1 + more_len)->flags & TOK_CAP)))
             break;
@@ -683,7 +690,7 @@ read_title_phrase (DocContext     *ctx,
           j = at + 1 + more_len;
           continue;
         }
-      more = title_at (ctx, at, &more_len);
+      more = _ent_extractor_title_at (ctx, at, &more_len);
       if (more == NULL || more == &leader_title)
         break;
       if (tp->office == NULL && more->klass != LEX_TITLE_HONORIFIC)
@@ -778,7 +785,7 @@ _ent_extractor_match_title (DocContext *ctx,
   gboolean determiner;
   int owner, person;
 
-  title = title_at (ctx, i, &len);
+  title = _ent_extractor_title_at (ctx, i, &len);
   if (title == NULL)
     return 0;
   /* "the Prime Minister's office" names no one. */

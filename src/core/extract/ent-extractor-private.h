@@ -22,6 +22,9 @@ G_BEGIN_DECLS
 /* Tokens: how far the object of a relation may stand from its trigger. */
 #define NEAR 12
 
+/* The most people a collective ("they", "the delegation") stands for. */
+#define MAX_GROUP 8
+
 typedef enum {
   MK_NAME,        /* a name: "Alexander Lukashenko", "Iran", "SCO" */
   MK_PRONOUN,     /* he, his, him, she, her */
@@ -37,6 +40,7 @@ typedef struct {
   guint          last;
   int            entity;    /* index into extraction->entities, -1 when unresolved */
   int            entity2;   /* the second member of a collective, else -1 */
+  int            group;     /* a collective of more: index into DocContext.groups, else -1 */
   EntEntityType  type;
   MentionKind    kind;
   guint          possessive : 1;
@@ -102,6 +106,9 @@ typedef struct {
   GArray            *role_only;  /* RoleOnly */
   GArray            *agreements; /* AgreementInfo (ent-extract-agreements.c) */
   GArray            *appositions; /* guint pairs: token spans of this sentence's appositions */
+  GPtrArray         *groups;      /* GArray of int: people named together, for "they" */
+  int                last_group;      /* the people a later "they" means, or -1 */
+  int                delegation;      /* "the delegation, led by A and B": A and B, or -1 */
 
   /* Relations already emitted for this sentence, to avoid duplicates. */
   GArray            *sentence_relations;  /* SentenceRelation */
@@ -282,6 +289,9 @@ guint _ent_extractor_match_lexicon (DocContext *ctx,
                                     guint       i);
 
 /* ent-extract-people.c */
+guint    _ent_extractor_name_span         (DocContext *ctx,
+                                           guint       i,
+                                           guint32     heads);
 guint    _ent_extractor_org_name_span     (DocContext *ctx,
                                            guint       i);
 Person  *_ent_extractor_doc_person_of     (DocContext *ctx,
@@ -326,6 +336,9 @@ void _ent_extractor_learn_holders_from_representation (DocContext *ctx);
 void _ent_extractor_infer_holders_from_sides          (DocContext *ctx);
 
 /* ent-extract-titles.c */
+const LexTitle *_ent_extractor_title_at            (DocContext *ctx,
+                                                    guint       i,
+                                                    guint      *len);
 gboolean        _ent_extractor_office_starts_at    (DocContext *ctx,
                                                     guint       i);
 const LexMatch *_ent_extractor_plural_title_span   (DocContext *ctx,
@@ -360,6 +373,14 @@ guint _ent_extractor_match_project_reference (DocContext *ctx,
                                               guint       i);
 
 /* ent-extract-coreference.c */
+gboolean _ent_extractor_is_subject_candidate  (DocContext *ctx,
+                                               Mention    *m);
+int      _ent_extractor_add_group             (DocContext *ctx,
+                                               GArray     *people);
+void     _ent_extractor_note_group            (DocContext *ctx);
+void     _ent_extractor_note_delegation       (DocContext *ctx);
+guint    _ent_extractor_match_delegation      (DocContext *ctx,
+                                               guint       i);
 guint    _ent_extractor_match_bloc_reference  (DocContext *ctx,
                                                guint       i);
 gboolean _ent_extractor_is_person_mention     (DocContext *ctx,
@@ -402,7 +423,7 @@ int      _ent_extractor_mention_after    (DocContext    *ctx,
                                           MentionFilter  filter);
 guint    _ent_extractor_mention_entities (DocContext *ctx,
                                           int         k,
-                                          int         out[2]);
+                                          int         out[MAX_GROUP]);
 GArray  *_ent_extractor_coordinated      (DocContext    *ctx,
                                           int            k,
                                           MentionFilter  filter,
@@ -516,7 +537,7 @@ static inline gboolean
 is_destination (DocContext *ctx,
                 Mention    *m)
 {
-  return m->entity >= 0 && (m->type == ENT_ENTITY_PLACE ||
+  return m->entity >= 0 && !m->modifier && (m->type == ENT_ENTITY_PLACE ||
                             (m->type == ENT_ENTITY_COUNTRY && m->kind != MK_DEMONYM && m->kind != MK_COLLECTIVE));
 }
 

@@ -113,6 +113,7 @@ find_mentions (DocContext *ctx)
           (((trig & TRIG_AGREEMENT) && (len = _ent_extractor_match_agreement (ctx, i)) > 0) ||
            ((trig & TRIG_STOP) && (len = _ent_extractor_match_project_reference (ctx, i)) > 0) ||
            ((trig & TRIG_STOP) && (len = _ent_extractor_match_bloc_reference (ctx, i)) > 0) ||
+           ((trig & TRIG_STOP) && (len = _ent_extractor_match_delegation (ctx, i)) > 0) ||
            ((trig & (TRIG_COLLECTIVE | TRIG_STOP)) && (len = _ent_extractor_match_collective (ctx, i)) > 0) ||
            ((trig & (TRIG_PRONOUN | TRIG_STOP) || (t->flags & TOK_QUOTED)) &&
             (len = _ent_extractor_match_pronoun (ctx, i)) > 0)))
@@ -145,6 +146,7 @@ process_sentence (DocContext *ctx,
   if (ctx->discover)
     {
       _ent_extractor_learn_holders_from_representation (ctx);
+      _ent_extractor_note_delegation (ctx);
       subject = _ent_extractor_sentence_subject (ctx);
       if (subject >= 0)
         ctx->last_subject = subject;
@@ -158,6 +160,7 @@ process_sentence (DocContext *ctx,
 
   _ent_extractor_extract_relations (ctx);
   _ent_extractor_note_country_pair (ctx);
+  _ent_extractor_note_group (ctx);
 
   subject = _ent_extractor_sentence_subject (ctx);
   if (subject >= 0)
@@ -193,6 +196,7 @@ reset_salience (DocContext *ctx)
   ctx->last_country = -1;
   ctx->last_bloc = -1;
   ctx->last_sanctioner = -1;
+  ctx->last_group = -1;
   ctx->collective[0] = ctx->collective[1] = -1;
   ctx->country_pair[0] = ctx->country_pair[1] = -1;
   for (guint k = 0; k < G_N_ELEMENTS (ctx->recent_persons); k++)
@@ -316,6 +320,8 @@ ent_extractor_extract (EntExtractor      *self,
   ctx.role_only = g_array_new (FALSE, FALSE, sizeof (RoleOnly));
   ctx.agreements = _ent_extractor_agreement_infos_new ();
   ctx.appositions = g_array_new (FALSE, FALSE, sizeof (guint));
+  ctx.groups = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  ctx.delegation = -1;
 
   sentences = ent_text_split_sentences (document->text, document->length);
   g_array_append_vals (ctx.ex->sentences, sentences->data, sentences->len);
@@ -349,5 +355,6 @@ ent_extractor_extract (EntExtractor      *self,
   g_array_unref (ctx.role_only);
   g_array_unref (ctx.agreements);
   g_array_unref (ctx.appositions);
+  g_ptr_array_unref (ctx.groups);
   return ctx.ex;
 }

@@ -129,7 +129,7 @@ _ent_extractor_rule_signed (DocContext *ctx,
       if (with >= 0)
         {
           int partner = _ent_extractor_mention_after (ctx, (guint) with, 4, is_signer);
-          int ents[2];
+          int ents[MAX_GROUP];
 
           for (guint n = _ent_extractor_mention_entities (ctx, partner, ents), e = 0; e < n; e++)
             g_array_append_val (signers, ents[e]);

@@ -72,7 +72,7 @@ _ent_extractor_rule_cooperates_with (DocContext *ctx,
         if (object >= 0 && subject >= 0 && subject != object)
           {
             g_autoptr(GArray) group = g_array_new (FALSE, FALSE, sizeof (int));
-            int ents[2];
+            int ents[MAX_GROUP];
 
             for (guint n = _ent_extractor_mention_entities (ctx, subject, ents), e = 0; e < n; e++)
               g_array_append_val (group, ents[e]);

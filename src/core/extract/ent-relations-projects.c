@@ -55,7 +55,7 @@ _ent_extractor_rule_involves (DocContext *ctx,
   for (guint n = 0; n < ctx->mentions->len; n++)
     {
       Mention *other = ctx_mention (ctx, n);
-      int ents[2];
+      int ents[MAX_GROUP];
 
       if (other->first <= (guint) trigger || !_ent_extractor_same_clause (ctx, (guint) trigger, other->first))
         continue;
@@ -103,7 +103,7 @@ _ent_extractor_rule_builds (DocContext *ctx,
   for (guint n = 0; n < ctx->mentions->len; n++)
     {
       Mention *actor = ctx_mention (ctx, n);
-      int ents[2];
+      int ents[MAX_GROUP];
 
       if (actor->last > (guint) verb || !_ent_extractor_same_clause (ctx, actor->last - 1, (guint) verb))
         continue;

@@ -175,7 +175,7 @@ static const struct {
 } token_rules[] = {
   { TRIG_MEET | TRIG_SPEECH | TRIG_MEMBER, _ent_extractor_rule_met },
   { TRIG_HOST,                             _ent_extractor_rule_hosted },
-  { TRIG_VISIT | TRIG_ARRIVE,              _ent_extractor_rule_visited },
+  { TRIG_VISIT | TRIG_ARRIVE | TRIG_LOCATIVE, _ent_extractor_rule_visited },
   { TRIG_INVITE,                           _ent_extractor_rule_invited },
   { TRIG_SIGN,                             _ent_extractor_rule_signed },
   { TRIG_COOPERATE,                        _ent_extractor_rule_cooperates_with },
