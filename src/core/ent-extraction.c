@@ -114,6 +114,26 @@ ent_extracted_entity_add_alias (EntExtractedEntity *entity,
 }
 
 void
+ent_extracted_entity_rename (EntExtractedEntity *entity,
+                             const char         *name)
+{
+  char *old;
+
+  g_return_if_fail (entity != NULL);
+  g_return_if_fail (name != NULL);
+
+  if (g_str_equal (name, entity->name))
+    return;
+  old = entity->name;
+  entity->name = g_strdup (name);
+  for (guint i = entity->aliases->len; i > 0; i--)
+    if (g_str_equal (g_ptr_array_index (entity->aliases, i - 1), name))
+      g_ptr_array_remove_index (entity->aliases, i - 1);
+  ent_extracted_entity_add_alias (entity, old);
+  g_free (old);
+}
+
+void
 ent_extraction_add_relation (EntExtraction   *extraction,
                              EntRelationType  type,
                              guint            source,
@@ -224,6 +244,17 @@ ent_name_is_particle (const char *word)
   g_return_val_if_fail (word != NULL, FALSE);
 
   return g_strv_contains (name_particles, word);
+}
+
+const char *
+ent_surname_core (const char *surname)
+{
+  g_return_val_if_fail (surname != NULL, NULL);
+
+  /* "al assad" is also written "Assad"; "von der leyen" stays as it is. */
+  if (g_str_has_prefix (surname, "al ") || g_str_has_prefix (surname, "el "))
+    return surname + 3;
+  return surname;
 }
 
 void

@@ -69,6 +69,9 @@ EntExtractedEntity *ent_extraction_add_entity   (EntExtraction *extraction,
                                                  guint         *out_index);
 void                ent_extracted_entity_add_alias (EntExtractedEntity *entity,
                                                     const char         *alias);
+/* @name becomes the entity's name; the old one stays as an alias. */
+void                ent_extracted_entity_rename    (EntExtractedEntity *entity,
+                                                    const char         *name);
 void                ent_extraction_add_relation (EntExtraction   *extraction,
                                                  EntRelationType  type,
                                                  guint            source,
@@ -91,6 +94,8 @@ gboolean            ent_name_is_particle        (const char *word);
 void                ent_person_name_split       (const char  *key,
                                                  char       **given,
                                                  char       **surname);
+/* The part of a folded surname news also uses alone: "assad" of "al assad". */
+const char *ent_surname_core       (const char   *surname);
 
 /* Whether two folded given-name strings can name the same person: every
  * name of the shorter appears in the longer ("ali" ~ "ali hosseini"), allowing

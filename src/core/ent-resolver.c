@@ -185,7 +185,7 @@ split_person_key (const char  *key,
   g_auto(GStrv) parts = NULL;
 
   ent_person_name_split (key, &raw_given, &spaced);
-  parts = g_strsplit (spaced, " ", -1);
+  parts = g_strsplit (ent_surname_core (spaced), " ", -1);
   joined = g_strjoinv ("", parts);
   *surname = transliteration_key (joined);
   *given = transliteration_key (raw_given);
@@ -502,7 +502,7 @@ resolve_person (EntResolver              *self,
 
   if (entity->surname != NULL)
     {
-      g_auto(GStrv) parts = g_strsplit (entity->surname, " ", -1);
+      g_auto(GStrv) parts = g_strsplit (ent_surname_core (entity->surname), " ", -1);
 
       /* Surnames are indexed without spaces: "Amir-Abdollahian" = "Amirabdollahian". */
       g_autofree char *joined = g_strjoinv ("", parts);

@@ -324,9 +324,7 @@ agreement_entity (DocContext          *ctx,
       /* The most descriptive form the document gives becomes the name. */
       if (rank > info->rank)
         {
-          ent_extracted_entity_add_alias (e, e->name);
-          g_free (e->name);
-          e->name = g_strdup (surface);
+          ent_extracted_entity_rename (e, surface);
           info->rank = rank;
         }
       if (info->proper == NULL && proper != NULL)

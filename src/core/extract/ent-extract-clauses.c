@@ -53,6 +53,21 @@ _ent_extractor_same_clause (DocContext *ctx,
   return TRUE;
 }
 
+/* The same, where a parenthesis ("the Africa Finance Corporation (AFC)")
+ * does not end the clause. */
+gboolean
+_ent_extractor_same_clause_past_asides (DocContext *ctx,
+                                        guint       a,
+                                        guint       b)
+{
+  guint lo = MIN (a, b), hi = MAX (a, b);
+
+  for (guint i = lo; i < hi; i++)
+    if (is_clause_break (ctx, i) && !punct_is (ctx, i, '(') && !punct_is (ctx, i, ')'))
+      return FALSE;
+  return TRUE;
+}
+
 gboolean
 _ent_extractor_negated (DocContext *ctx,
                         guint       i)

@@ -169,7 +169,7 @@ find_person (DocContext *ctx,
     {
       Person *p = &g_array_index (ctx->persons, Person, g_array_index (candidates, guint, i));
 
-      if (!g_str_equal (p->surname, surname))
+      if (!g_str_equal (ent_surname_core (p->surname), ent_surname_core (surname)))
         continue;
       if (!ent_given_names_compatible (p->given, given))
         continue;
@@ -229,18 +229,12 @@ _ent_extractor_person_entity (DocContext *ctx,
       /* A fuller form of the name becomes the canonical one. */
       if (strlen (given) > strlen (person->given))
         {
-          ent_extracted_entity_add_alias (entity, entity->name);
-          g_free (entity->name);
-          entity->name = g_strdup (name);
+          ent_extracted_entity_rename (entity, name);
           g_free (entity->key);
           entity->key = g_strdup (key);
           g_free (person->given);
           person->given = g_strdup (given);
           index_person_words (ctx, (guint) (person - (Person *) ctx->persons->data), given);
-          g_ptr_array_remove (entity->aliases, (gpointer) name);
-          for (guint k = 0; k < entity->aliases->len; k++)
-            if (g_str_equal (g_ptr_array_index (entity->aliases, k), name))
-              g_ptr_array_remove_index (entity->aliases, k--);
         }
       return person->entity;
     }
@@ -269,6 +263,7 @@ _ent_extractor_person_entity (DocContext *ctx,
     g_array_index (ctx->person_of_entity, int, p.entity) = (int) ctx->persons->len - 1;
     /* The surname whole ("al sisi"), as find_person looks it up. */
     index_person_word (ctx, ctx->persons->len - 1, p.surname);
+    index_person_word (ctx, ctx->persons->len - 1, ent_surname_core (p.surname));
     index_person_words (ctx, ctx->persons->len - 1, p.given);
     return p.entity;
   }

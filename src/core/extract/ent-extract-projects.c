@@ -76,11 +76,7 @@ project_entity (DocContext *ctx,
     }
   else if (strlen (name) > strlen (doc_entity (ctx, index)->name))
     {
-      EntExtractedEntity *e = doc_entity (ctx, index);
-
-      ent_extracted_entity_add_alias (e, e->name);
-      g_free (e->name);
-      e->name = g_strdup (name);
+      ent_extracted_entity_rename (doc_entity (ctx, index), name);
     }
   g_string_free (pkey, TRUE);
   return index;
@@ -262,20 +258,30 @@ _ent_extractor_match_project_reference (DocContext *ctx,
                                         guint       i)
 {
   const char *word;
-  EntExtractedEntity *project;
+  guint stop = ctx->ex->entities->len > 256 ? ctx->ex->entities->len - 256 : 0;
+  int best = -1;
 
-  if (ctx->last_project < 0 || !is_word (ctx, i) || !is_determiner (ctx, i))
-    return 0;
-  if (!is_word (ctx, i + 1))
+  if (ctx->last_project < 0 || !is_word (ctx, i) || !is_determiner (ctx, i) || !is_word (ctx, i + 1))
     return 0;
   word = ctx_key (ctx, i + 1);
   if (!g_strv_contains (project_heads, word))
     return 0;
-  project = doc_entity (ctx, ctx->last_project);
-  /* "the project" is whichever project; "the railway" the last railway. */
-  if (!g_str_equal (word, "project") && !g_str_has_suffix (project->key, project_head_family (word)))
+  /* "the project" is the project the story is about, the one it names most,
+   * not the last one mentioned in passing; "the railway" a railway. */
+  for (guint k = ctx->ex->entities->len; k > stop; k--)
+    {
+      EntExtractedEntity *e = g_ptr_array_index (ctx->ex->entities, k - 1);
+
+      if (e->type != ENT_ENTITY_PROJECT || e->mentions == 0 ||
+          (!g_str_equal (word, "project") && !g_str_has_suffix (e->key, project_head_family (word))))
+        continue;
+      if (best < 0 || e->mentions > doc_entity (ctx, best)->mentions ||
+          (e->mentions == doc_entity (ctx, best)->mentions && (int) (k - 1) == ctx->last_project))
+        best = (int) (k - 1);
+    }
+  if (best < 0)
     return 0;
-  _ent_extractor_add_mention (ctx, i, i + 2, ctx->last_project, ENT_ENTITY_PROJECT, MK_ROLE);
-  _ent_extractor_doc_count_mention (ctx, ctx->last_project, NULL);
+  _ent_extractor_add_mention (ctx, i, i + 2, best, ENT_ENTITY_PROJECT, MK_ROLE);
+  _ent_extractor_doc_count_mention (ctx, best, NULL);
   return 2;
 }

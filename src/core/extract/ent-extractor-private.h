@@ -401,44 +401,47 @@ void     _ent_extractor_resolve_self_mentions (DocContext *ctx,
 void     _ent_extractor_note_country_pair     (DocContext *ctx);
 
 /* ent-extract-clauses.c */
-void     _ent_extractor_note_apposition  (DocContext *ctx,
-                                          guint       comma,
-                                          guint       end);
-int      _ent_extractor_subject_before   (DocContext    *ctx,
-                                          guint          i,
-                                          MentionFilter  filter);
-gboolean _ent_extractor_same_clause      (DocContext *ctx,
-                                          guint       a,
-                                          guint       b);
-gboolean _ent_extractor_negated          (DocContext *ctx,
-                                          guint       i);
-gboolean _ent_extractor_passive_before   (DocContext *ctx,
-                                          guint       i);
-int      _ent_extractor_mention_before   (DocContext    *ctx,
-                                          guint          i,
-                                          MentionFilter  filter);
-int      _ent_extractor_mention_after    (DocContext    *ctx,
-                                          guint          i,
-                                          guint          window,
-                                          MentionFilter  filter);
-guint    _ent_extractor_mention_entities (DocContext *ctx,
-                                          int         k,
-                                          int         out[MAX_GROUP]);
-GArray  *_ent_extractor_coordinated      (DocContext    *ctx,
-                                          int            k,
-                                          MentionFilter  filter,
-                                          gboolean       forward);
-int      _ent_extractor_index_of_word    (DocContext  *ctx,
-                                          guint        from,
-                                          guint        to,
-                                          const char **words);
-void     _ent_extractor_relate_all       (DocContext      *ctx,
-                                          EntRelationType  type,
-                                          GArray          *sources,
-                                          GArray          *targets,
-                                          const char      *role);
-GArray  *_ent_extractor_to_countries     (DocContext *ctx,
-                                          GArray     *entities);
+gboolean _ent_extractor_same_clause_past_asides (DocContext *ctx,
+                                                 guint       a,
+                                                 guint       b);
+void     _ent_extractor_note_apposition         (DocContext *ctx,
+                                                 guint       comma,
+                                                 guint       end);
+int      _ent_extractor_subject_before          (DocContext    *ctx,
+                                                 guint          i,
+                                                 MentionFilter  filter);
+gboolean _ent_extractor_same_clause             (DocContext *ctx,
+                                                 guint       a,
+                                                 guint       b);
+gboolean _ent_extractor_negated                 (DocContext *ctx,
+                                                 guint       i);
+gboolean _ent_extractor_passive_before          (DocContext *ctx,
+                                                 guint       i);
+int      _ent_extractor_mention_before          (DocContext    *ctx,
+                                                 guint          i,
+                                                 MentionFilter  filter);
+int      _ent_extractor_mention_after           (DocContext    *ctx,
+                                                 guint          i,
+                                                 guint          window,
+                                                 MentionFilter  filter);
+guint    _ent_extractor_mention_entities        (DocContext *ctx,
+                                                 int         k,
+                                                 int         out[MAX_GROUP]);
+GArray  *_ent_extractor_coordinated             (DocContext    *ctx,
+                                                 int            k,
+                                                 MentionFilter  filter,
+                                                 gboolean       forward);
+int      _ent_extractor_index_of_word           (DocContext  *ctx,
+                                                 guint        from,
+                                                 guint        to,
+                                                 const char **words);
+void     _ent_extractor_relate_all              (DocContext      *ctx,
+                                                 EntRelationType  type,
+                                                 GArray          *sources,
+                                                 GArray          *targets,
+                                                 const char      *role);
+GArray  *_ent_extractor_to_countries            (DocContext *ctx,
+                                                 GArray     *entities);
 
 /* ent-relations.c */
 void     _ent_extractor_add_relation        (DocContext      *ctx,

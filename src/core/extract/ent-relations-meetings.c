@@ -90,7 +90,35 @@ meeting_place_visits (DocContext *ctx,
 }
 
 static const char *meet_words[] = { "met", "meet", "meets", "meeting", "meetings", "talks", "conferred",
-                                    "consultations", "told", NULL };
+                                    "consultations", "told", "discussed", "discuss", "discusses", "exchanged",
+                                    "joined", "join", "joins", "alongside", NULL };
+
+/* Who took part when the verb asks for a partner: "discussed trade with X",
+ * "exchanged greetings with Y", "joined Z in talks", "join W for a
+ * meeting". Returns the first partner mention, or -1. */
+static int
+partner_after (DocContext *ctx,
+               guint       i)
+{
+  if (tok_in (ctx, i, (const char *[]) { "discussed", "discuss", "discusses", "exchanged", NULL }))
+    {
+      int with = _ent_extractor_index_of_word (ctx, i + 1, i + NEAR, (const char *[]) { "with", NULL });
+
+      return with >= 0 && _ent_extractor_same_clause (ctx, i, (guint) with) ?
+             _ent_extractor_mention_after (ctx, (guint) with, 4, is_person) : -1;
+    }
+  if (tok_in (ctx, i, (const char *[]) { "joined", "join", "joins", NULL }))
+    {
+      int partner = _ent_extractor_mention_after (ctx, i, 6, is_person);
+      int talks = _ent_extractor_index_of_word (ctx, i + 1, MIN (ctx_n_tokens (ctx), i + 2 * NEAR),
+                                                (const char *[]) { "meeting", "talks", "meetings", "ceremony",
+                                                                   "summit", NULL });
+
+      /* The occasion must be a meeting of theirs, in the same clause. */
+      return talks >= 0 && _ent_extractor_same_clause (ctx, i, (guint) talks) ? partner : -1;
+    }
+  return -2;
+}
 
 void
 _ent_extractor_rule_met (DocContext *ctx,
@@ -98,23 +126,58 @@ _ent_extractor_rule_met (DocContext *ctx,
 {
   g_autoptr(GArray) left = NULL;
   g_autoptr(GArray) right = NULL;
-  int after;
+  int after, by;
   guint from = i;
 
-  if (key_is (ctx, i, "joined") &&
-      _ent_extractor_index_of_word (ctx, i + 1, i + NEAR, (const char *[]) { "meeting", "talks", "meetings", NULL }) < 0)
-    return;
-  if (!tok_in (ctx, i, meet_words) && !key_is (ctx, i, "joined"))
-    return;
-  if (_ent_extractor_negated (ctx, i))
+  if (!tok_in (ctx, i, meet_words) || _ent_extractor_negated (ctx, i))
     return;
 
-  left = _ent_extractor_coordinated (ctx, _ent_extractor_mention_before (ctx, i, is_person), is_person, FALSE);
-  if (key_is (ctx, i + 1, "with") || key_is (ctx, i + 1, "between"))
-    from = i + 1;
-  after = _ent_extractor_mention_after (ctx, from, NEAR, is_person);
-  /* "told Lukashenko": the object must follow at once. */
-  if (key_is (ctx, i, "told") && (after < 0 || ctx_mention (ctx, after)->first > i + 3))
+  /* "He was joined by A and B", "a meeting … joined by Zelenskyy" */
+  if (key_is (ctx, i, "joined") && key_is (ctx, i + 1, "by"))
+    {
+      left = _ent_extractor_coordinated (ctx, _ent_extractor_subject_before (ctx, i, is_person), is_person, FALSE);
+      right = _ent_extractor_coordinated (ctx, _ent_extractor_mention_after (ctx, i + 1, 6, is_person),
+                                          is_person, TRUE);
+      _ent_extractor_relate_all (ctx, ENT_RELATION_MET, left, right, NULL);
+      return;
+    }
+  /* "Appearing alongside X, Y said", "Y stood alongside X" */
+  if (key_is (ctx, i, "alongside"))
+    {
+      int partner = _ent_extractor_mention_after (ctx, i, 6, is_person);
+      int subject = _ent_extractor_subject_before (ctx, i, is_person);
+
+      if (subject < 0 && partner >= 0)
+        subject = _ent_extractor_mention_after (ctx, ctx_mention (ctx, (guint) partner)->last, 3, is_person);
+      if (subject >= 0 && partner >= 0)
+        _ent_extractor_add_relation (ctx, ENT_RELATION_MET, ctx_mention (ctx, (guint) subject)->entity,
+                                     ctx_mention (ctx, (guint) partner)->entity, NULL);
+      return;
+    }
+
+  left = _ent_extractor_coordinated (ctx, _ent_extractor_subject_before (ctx, i, is_person), is_person, FALSE);
+  after = partner_after (ctx, i);
+  if (after == -2)
+    {
+      if (key_is (ctx, i + 1, "with") || key_is (ctx, i + 1, "between"))
+        from = i + 1;
+      after = _ent_extractor_mention_after (ctx, from, NEAR, is_person);
+      /* "told Lukashenko": the object must follow at once. */
+      if (key_is (ctx, i, "told") && (after < 0 || ctx_mention (ctx, after)->first > i + 3))
+        return;
+      /* "talks at a summit involving A, B and C": all of them. */
+      if (left->len == 0 && (by = _ent_extractor_index_of_word (ctx, i + 1, i + NEAR,
+                                                                (const char *[]) { "involving", "among", "between",
+                                                                                   NULL })) >= 0)
+        {
+          right = _ent_extractor_coordinated (ctx, _ent_extractor_mention_after (ctx, (guint) by, 4, is_person),
+                                              is_person, TRUE);
+          if (right->len >= 2)
+            _ent_extractor_relate_all (ctx, ENT_RELATION_MET, right, right, NULL);
+          return;
+        }
+    }
+  else if (after < 0 && left->len < 2)
     return;
   right = _ent_extractor_coordinated (ctx, after, is_person, TRUE);
 
@@ -123,10 +186,10 @@ _ent_extractor_rule_met (DocContext *ctx,
     _ent_extractor_relate_all (ctx, ENT_RELATION_MET, left, right, NULL);
   else if (left->len >= 2 && right->len == 0)
     _ent_extractor_relate_all (ctx, ENT_RELATION_MET, left, left, NULL);
-  else if (left->len == 0 && right->len >= 2 && key_is (ctx, i + 1, "between"))
+  /* "During the talks …, Putin and Lukashenko coordinated …" */
+  else if (left->len == 0 && right->len >= 2 && !tok_in (ctx, i, (const char *[]) { "met", "told", NULL }))
     _ent_extractor_relate_all (ctx, ENT_RELATION_MET, right, right, NULL);
 }
-
 static const char *host_words[] = { "hosted", "hosts", "host", "hosting", "received", "receives", "receive",
                                     "welcomed", "welcomes", "greeted", "greets", NULL };
 

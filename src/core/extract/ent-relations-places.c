@@ -26,7 +26,8 @@ _ent_extractor_rule_located_in (DocContext *ctx,
     {
       Mention *next = ctx_mention (ctx, k + 1);
 
-      if (next->first == m->last + 1 && ctx_token (ctx, m->last)->punct == ',' && is_country_name (ctx, next))
+      if (next->first == m->last + 1 && ctx_token (ctx, m->last)->punct == ',' && is_country_name (ctx, next) &&
+          !next->modifier)
         {
           _ent_extractor_add_relation (ctx, ENT_RELATION_LOCATED_IN, m->entity, next->entity, NULL);
           return;

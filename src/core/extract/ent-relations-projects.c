@@ -70,7 +70,8 @@ static const char *build_words[] = { "build", "builds", "building", "built", "co
                                      "finance", "finances", "financing", "financed", "fund", "funds", "funding",
                                      "develop", "developing", "launch", "launched", "complete", "completed",
                                      "finish", "extend", "extending", "upgrade", "modernise", "modernize",
-                                     "implement", "implementing", "revive", "speed", NULL };
+                                     "implement", "implementing", "revive", "speed", "set", "establish",
+                                     "establishing", "create", "creating", NULL };
 
 /* "Laotian" in "Laotian President X": the holder of an office, not an actor. */
 static gboolean
@@ -105,7 +106,7 @@ _ent_extractor_rule_builds (DocContext *ctx,
       Mention *actor = ctx_mention (ctx, n);
       int ents[MAX_GROUP];
 
-      if (actor->last > (guint) verb || !_ent_extractor_same_clause (ctx, actor->last - 1, (guint) verb))
+      if (actor->last > (guint) verb || !_ent_extractor_same_clause_past_asides (ctx, actor->last - 1, (guint) verb))
         continue;
       if (is_state_actor (ctx, actor) && !is_holder_mention_of_person (ctx, n))
         {
