@@ -13,6 +13,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "ent-store-private.h"
 
 static const char schema_v1[] =
@@ -157,7 +159,13 @@ ent_store_migrate (EntStore  *store,
   g_autofree char *set_version = NULL;
   g_autofree char *set_application = NULL;
 
-  g_assert (from_version >= 0 && from_version < ENT_STORE_SCHEMA_VERSION);
+  /* The version comes from the file: checked, not asserted. */
+  if (from_version < 0 || from_version >= ENT_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, ENT_STORE_ERROR, ENT_STORE_ERROR_NOT_A_PROJECT,
+                   _("not an Entente project: unsupported format version %d"), from_version);
+      return FALSE;
+    }
 
   if (!ent_store_begin_write (store, error))
     return FALSE;

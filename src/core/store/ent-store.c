@@ -321,6 +321,13 @@ inspect_database (const char      *path,
   else if (application_id != ENT_STORE_APPLICATION_ID)
     g_set_error_literal (error, ENT_STORE_ERROR, ENT_STORE_ERROR_NOT_A_PROJECT,
                          _("not an Entente project: a database of another application"));
+  /* Every version Entente wrote is positive: the marker and the version are
+   * set in the transaction that creates the tables. Anything else was made
+   * by hand, and migrating from it would run steps on tables it may have. */
+  else if (inspection->version <= 0)
+    g_set_error (error, ENT_STORE_ERROR, ENT_STORE_ERROR_NOT_A_PROJECT,
+                 _("not an Entente project: unsupported format version %d"),
+                 inspection->version);
   else if (inspection->version > ENT_STORE_SCHEMA_VERSION)
     g_set_error (error, ENT_STORE_ERROR, ENT_STORE_ERROR_TOO_NEW,
                  _("the project was written by a newer version of Entente "
