@@ -415,6 +415,7 @@ load_corrections (EntStore  *store,
     "SELECT kind, type, key, other_type, other_key, value FROM corrections ORDER BY id";
   g_auto(EntStoreStmt) stmt = ent_store_statement (store, sql, error);
   g_autoptr(GArray) corrections = g_array_new (FALSE, TRUE, sizeof (Correction));
+  guint damaged = 0;
   int rc;
 
   g_array_set_clear_func (corrections, correction_clear);
@@ -431,6 +432,16 @@ load_corrections (EntStore  *store,
       correction.other_type = ent_store_column_dup (stmt, 3);
       correction.other_key = ent_store_column_dup (stmt, 4);
       correction.value = ent_store_column_dup (stmt, 5);
+
+      /* The schema says NOT NULL, but a file edited by hand may say
+       * otherwise: a correction without what it is and what it is about
+       * cannot be applied, and must not stop every writable open. */
+      if (correction.kind == NULL || correction.type == NULL || correction.key == NULL)
+        {
+          correction_clear (&correction);
+          damaged++;
+          continue;
+        }
       g_array_append_val (corrections, correction);
     }
 
@@ -439,6 +450,7 @@ load_corrections (EntStore  *store,
       ent_store_set_error (store, rc, error);
       return NULL;
     }
+  ent_store_note_damage (store, ENT_STORE_DAMAGE_CORRECTION, damaged);
   return g_steal_pointer (&corrections);
 }
 

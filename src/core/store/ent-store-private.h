@@ -19,6 +19,21 @@ G_BEGIN_DECLS
  * read-only: version 2 only added an index that writing needs. */
 #define ENT_STORE_SCHEMA_READABLE 1
 
+/* What a row a reader had to skip was missing (see
+ * ent_store_take_damage_report). */
+typedef enum {
+  ENT_STORE_DAMAGE_CORRECTION,
+  ENT_STORE_DAMAGE_DOCUMENT,
+  ENT_STORE_DAMAGE_ENTITY,
+  ENT_STORE_DAMAGE_NAME,
+  ENT_STORE_DAMAGE_ATTRIBUTE,
+  ENT_STORE_DAMAGE_CLAIM,
+  ENT_STORE_DAMAGE_RELATION,
+  ENT_STORE_DAMAGE_EVIDENCE,
+  ENT_STORE_DAMAGE_SENTENCE,
+  ENT_STORE_N_DAMAGE
+} EntStoreDamage;
+
 struct _EntStore
 {
   char        *path;
@@ -32,6 +47,8 @@ struct _EntStore
    * another connection (the window while a worker ingests) may have changed
    * the entities since. */
   gint64       resolver_version;
+  /* Rows skipped as damaged, per kind: the most any one reading found. */
+  guint        damage[ENT_STORE_N_DAMAGE];
 };
 
 /* A cached statement, reset on scope exit so that no read transaction stays
@@ -56,6 +73,12 @@ gboolean      ent_store_step_done      (EntStore     *store,
                                         GError      **error);
 gboolean      ent_store_check_writable (EntStore     *store,
                                         GError      **error);
+/* Records that one reading of the project skipped @count damaged rows of
+ * @kind. Readings repeat (corrections after every document), so the largest
+ * count is kept rather than the sum. */
+void          ent_store_note_damage    (EntStore       *store,
+                                        EntStoreDamage  kind,
+                                        guint           count);
 
 gboolean      ent_store_begin_write    (EntStore     *store,
                                         GError      **error);

@@ -101,6 +101,88 @@ ent_store_check_writable (EntStore  *store,
   return FALSE;
 }
 
+/* Damage */
+
+void
+ent_store_note_damage (EntStore       *store,
+                       EntStoreDamage  kind,
+                       guint           count)
+{
+  g_assert (kind < ENT_STORE_N_DAMAGE);
+
+  store->damage[kind] = MAX (store->damage[kind], count);
+}
+
+static const char *
+describe_damage (EntStoreDamage kind,
+                 guint          count)
+{
+  switch (kind)
+    {
+    case ENT_STORE_DAMAGE_CORRECTION:
+      return g_dngettext (GETTEXT_PACKAGE, "correction without a kind, type or key",
+                          "corrections without a kind, type or key", count);
+    case ENT_STORE_DAMAGE_DOCUMENT:
+      return g_dngettext (GETTEXT_PACKAGE, "document with a bad id or no text",
+                          "documents with a bad id or no text", count);
+    case ENT_STORE_DAMAGE_ENTITY:
+      return g_dngettext (GETTEXT_PACKAGE, "entity without a name or a known type",
+                          "entities without a name or a known type", count);
+    case ENT_STORE_DAMAGE_NAME:
+      return g_dngettext (GETTEXT_PACKAGE, "alias or key without text",
+                          "aliases or keys without text", count);
+    case ENT_STORE_DAMAGE_ATTRIBUTE:
+      return g_dngettext (GETTEXT_PACKAGE, "attribute without a name or a value",
+                          "attributes without a name or a value", count);
+    case ENT_STORE_DAMAGE_CLAIM:
+      return g_dngettext (GETTEXT_PACKAGE, "claim without a value or a sentence",
+                          "claims without a value or a sentence", count);
+    case ENT_STORE_DAMAGE_RELATION:
+      return g_dngettext (GETTEXT_PACKAGE, "relation of an unknown type or to a missing entity",
+                          "relations of an unknown type or to a missing entity", count);
+    case ENT_STORE_DAMAGE_EVIDENCE:
+      return g_dngettext (GETTEXT_PACKAGE, "piece of evidence with a bad span or a missing sentence",
+                          "pieces of evidence with a bad span or a missing sentence", count);
+    case ENT_STORE_DAMAGE_SENTENCE:
+      return g_dngettext (GETTEXT_PACKAGE, "sentence with a bad span or no text",
+                          "sentences with a bad span or no text", count);
+    case ENT_STORE_N_DAMAGE:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+char *
+ent_store_take_damage_report (EntStore *store)
+{
+  g_autoptr(GString) parts = NULL;
+  guint total = 0;
+
+  g_return_val_if_fail (store != NULL, NULL);
+
+  for (guint kind = 0; kind < ENT_STORE_N_DAMAGE; kind++)
+    {
+      guint count = store->damage[kind];
+
+      if (count == 0)
+        continue;
+      if (parts == NULL)
+        parts = g_string_new (NULL);
+      else
+        g_string_append (parts, ", ");
+      g_string_append_printf (parts, "%u %s", count, describe_damage (kind, count));
+      total += count;
+    }
+  memset (store->damage, 0, sizeof store->damage);
+
+  if (parts == NULL)
+    return NULL;
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "damaged project: skipped %u row it cannot use (%s)",
+                                       "damaged project: skipped %u rows it cannot use (%s)", total),
+                          total, parts->str);
+}
+
 /* Statements */
 
 static void
@@ -549,8 +631,15 @@ ent_store_open (const char         *path,
 void
 ent_store_free (EntStore *store)
 {
+  g_autofree char *damage = NULL;
+
   if (store == NULL)
     return;
+
+  /* Whoever did not ask still learns that rows were skipped, once. */
+  damage = ent_store_take_damage_report (store);
+  if (damage != NULL)
+    g_message ("%s: %s", store->path, damage);
 
   ent_store_forget_caches (store);
   /* Statements first: a connection with live statements does not close. */

@@ -75,6 +75,15 @@ const char *ent_store_get_path           (EntStore           *store);
  * write permission): every write then fails with ENT_STORE_ERROR_READ_ONLY. */
 gboolean    ent_store_is_read_only       (EntStore           *store);
 
+/* What reading the project skipped because the file is damaged or was
+ * edited by hand: rows without a value they need, spans that end before they
+ * start, references to rows that are not there, and so on. One line ("damaged
+ * project: skipped …") with a count per kind of damage, or NULL when nothing
+ * was skipped. A row read again (corrections are applied after every
+ * document) is counted once. The report is cleared by this call; one never
+ * taken is logged once when the store is freed. */
+char       *ent_store_take_damage_report (EntStore          *store);
+
 /* Words (runs of non-blank characters) in @text, as counted for documents. */
 guint       ent_store_count_words        (const char         *text,
                                           gsize               length);
