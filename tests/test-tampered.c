@@ -10,8 +10,10 @@
 
 #include "config.h"
 
+#include <json-glib/json-glib.h>
 #include <sqlite3.h>
 
+#include "ent-json.h"
 #include "store-fixtures.h"
 
 static const char visit_text[] =
@@ -145,16 +147,17 @@ tamper (const char *path,
   sqlite3_close (db);
 }
 
-/* Rebuilds @table without its constraints (NOT NULL, keys, UNIQUE), as a
- * hostile file may have it, keeping its rows. */
+/* Takes the NOT NULL constraints off @table, as a hostile file may have it:
+ * rows, keys and indexes stay as they are. */
 static void
 loosen (const char *path,
         const char *table)
 {
-  g_autofree char *sql = g_strdup_printf ("CREATE TABLE loose AS SELECT * FROM %s;"
-                                          "DROP TABLE %s;"
-                                          "ALTER TABLE loose RENAME TO %s;",
-                                          table, table, table);
+  g_autofree char *sql = g_strdup_printf ("PRAGMA writable_schema = ON;"
+                                          "UPDATE sqlite_master SET sql = replace (sql, 'NOT NULL', '')"
+                                          " WHERE type = 'table' AND name = '%s';"
+                                          "PRAGMA writable_schema = OFF;",
+                                          table);
 
   tamper (path, sql);
 }
@@ -229,6 +232,108 @@ run_cli (Project    *project,
   return out;
 }
 
+static EntGraph *
+load_graph (EntStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  EntGraph *graph = ent_store_load_graph (store, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (graph);
+  return graph;
+}
+
+static void
+assert_text (const char *text)
+{
+  g_assert_nonnull (text);
+  g_assert_true (g_utf8_validate (text, -1, NULL));
+}
+
+/* What the graph promises its readers, whatever the file held. */
+static void
+assert_graph_sane (EntGraph *graph)
+{
+  for (guint i = 0; i < graph->documents->len; i++)
+    assert_text (ent_graph_get_document (graph, i)->title);
+
+  for (guint i = 0; i < graph->entities->len; i++)
+    {
+      EntGraphEntity *entity = ent_graph_get_entity (graph, i);
+      GHashTableIter iter;
+      gpointer name, value;
+
+      assert_text (entity->name);
+      g_assert_cmpstr (entity->name, !=, "");
+      for (guint j = 0; j < entity->aliases->len; j++)
+        assert_text (g_ptr_array_index (entity->aliases, j));
+      g_hash_table_iter_init (&iter, entity->attributes);
+      while (g_hash_table_iter_next (&iter, &name, &value))
+        {
+          assert_text (name);
+          assert_text (value);
+        }
+      for (guint j = 0; j < entity->claims->len; j++)
+        {
+          EntGraphClaim *claim = g_ptr_array_index (entity->claims, j);
+
+          assert_text (claim->attribute);
+          assert_text (claim->value);
+          assert_text (claim->text);
+        }
+    }
+
+  for (guint i = 0; i < graph->relations->len; i++)
+    {
+      EntGraphRelation *relation = ent_graph_get_relation (graph, i);
+
+      for (guint j = 0; j < relation->evidence->len; j++)
+        {
+          EntGraphEvidence *evidence = g_ptr_array_index (relation->evidence, j);
+
+          assert_text (evidence->text);
+          g_assert_cmpuint (evidence->start, <=, evidence->end);
+        }
+    }
+}
+
+/* Parses what `export --format json` printed. */
+static JsonNode *
+parse_json (const char *out)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (json_parser_load_from_data (parser, out, -1, &error));
+  g_assert_no_error (error);
+  return json_node_copy (json_parser_get_root (parser));
+}
+
+static guint
+json_count (JsonNode   *root,
+            const char *member)
+{
+  return json_array_get_length (json_object_get_array_member (json_node_get_object (root), member));
+}
+
+static gint64
+query_id (const char *path,
+          const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 value;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return value;
+}
+
 /* Tests */
 
 /* The fuzzing probe's first find: a NULL kind segfaulted every writable open
@@ -267,6 +372,304 @@ test_tampered_correction_kind (Project       *project,
   g_assert_nonnull (strstr (out, "1 new"));
 }
 
+/* A NULL alias segfaulted `entente show`, focus export and JSON export. */
+static void
+test_tampered_null_alias (Project       *project,
+                          gconstpointer  data)
+{
+  static const char damage[] = "1 alias or key without text";
+  g_autoptr(EntStore) store = NULL;
+  g_autoptr(EntGraph) graph = NULL;
+  g_autoptr(JsonNode) json = NULL;
+  g_autofree char *show = NULL;
+  g_autofree char *show_alias = NULL;
+  g_autofree char *whole = NULL;
+  g_autofree char *focus = NULL;
+  g_autofree char *svg = NULL;
+  EntGraphEntity *lukashenko;
+  guint index;
+
+  loosen (project->path, "aliases");
+  tamper (project->path,
+          "INSERT INTO aliases (entity, alias)"
+          " SELECT id, NULL FROM entities WHERE name = 'Alexander Lukashenko'");
+
+  store = open_store (project->path, ENT_STORE_OPEN_READ_ONLY);
+  graph = load_graph (store);
+  assert_graph_sane (graph);
+  g_assert_true (ent_graph_find_entity (graph, "Lukashenko", &index));
+  lukashenko = ent_graph_get_entity (graph, index);
+  g_assert_cmpuint (lukashenko->aliases->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (lukashenko->aliases, 0), ==, "Lukashenko");
+  assert_damage (store, 1, "alias or key without text");
+
+  show = run_cli (project, damage, "show", "Alexander Lukashenko", NULL);
+  g_assert_true (g_str_has_prefix (show, "Alexander Lukashenko (person)\nAlso called: Lukashenko\n"));
+  g_assert_null (strstr (show, "(null)"));
+  show_alias = run_cli (project, damage, "show", "Raisi", NULL);
+  g_assert_true (g_str_has_prefix (show_alias, "Ebrahim Raisi (person)\n"));
+
+  whole = run_cli (project, damage, "export", "--format", "json", NULL);
+  json = parse_json (whole);
+  g_assert_cmpuint (json_count (json, "entities"), ==, graph->entities->len);
+  g_clear_pointer (&json, json_node_unref);
+
+  focus = run_cli (project, damage, "export", "--format", "json", "--focus", "Raisi", NULL);
+  json = parse_json (focus);
+  g_assert_cmpuint (json_count (json, "entities"), >=, 2);
+  svg = run_cli (project, damage, "export", "--format", "svg", "--focus", "Lukashenko", NULL);
+  g_assert_nonnull (strstr (svg, "<svg"));
+}
+
+/* A NULL attribute value crashed the JSON export. */
+static void
+test_tampered_null_attribute (Project       *project,
+                              gconstpointer  data)
+{
+  g_autoptr(EntStore) store = NULL;
+  g_autoptr(EntGraph) graph = NULL;
+  g_autoptr(JsonNode) json = NULL;
+  g_autofree char *out = NULL;
+  EntGraphEntity *tehran;
+  guint index;
+
+  loosen (project->path, "entity_attributes");
+  tamper (project->path,
+          "INSERT INTO entity_attributes (entity, name, value)"
+          " SELECT id, 'population', NULL FROM entities WHERE name = 'Tehran';"
+          "INSERT INTO entity_attributes (entity, name, value)"
+          " SELECT id, '', 'capital' FROM entities WHERE name = 'Tehran';");
+
+  store = open_store (project->path, ENT_STORE_OPEN_READ_ONLY);
+  graph = load_graph (store);
+  assert_graph_sane (graph);
+  g_assert_true (ent_graph_find_entity (graph, "Tehran", &index));
+  tehran = ent_graph_get_entity (graph, index);
+  g_assert_cmpuint (g_hash_table_size (tehran->attributes), ==, 1);
+  g_assert_cmpstr (g_hash_table_lookup (tehran->attributes, "kind"), ==, "city");
+  assert_damage (store, 2, "attributes without a name or a value");
+
+  out = run_cli (project, "2 attributes without a name or a value", "export", "--format", "json", NULL);
+  json = parse_json (out);
+  g_assert_cmpuint (json_count (json, "entities"), ==, graph->entities->len);
+}
+
+/* Spans that end before they start (or outside their document) gave a GLib
+ * critical per piece of evidence, and the evidence vanished without a word. */
+static void
+test_tampered_bad_spans (Project       *project,
+                         gconstpointer  data)
+{
+  g_autoptr(EntStore) store = open_store (project->path, ENT_STORE_OPEN_DEFAULT);
+  g_autoptr(EntGraph) graph = NULL;
+  g_autoptr(JsonNode) json = NULL;
+  g_autofree char *out = NULL;
+  guint n_evidence = 0;
+
+  /* Enough rows that a message per row would show. */
+  for (guint i = 0; i < 150; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("Raisi met Lukashenko on day %u. Iran cooperates with Belarus.", i);
+      g_autofree char *path = g_strdup_printf ("/corpus/day-%u.txt", i);
+      g_autoptr(FixtureDocument) document = fixture_document (path, "Day", text);
+      g_autoptr(EntExtraction) extraction = ent_extraction_new ();
+      guint raisi, lukashenko;
+
+      fixture_all_sentences (extraction, document);
+      raisi = fixture_entity (extraction, ENT_ENTITY_PERSON, "Raisi", 1);
+      lukashenko = fixture_entity (extraction, ENT_ENTITY_PERSON, "Lukashenko", 1);
+      ent_extraction_add_relation (extraction, ENT_RELATION_MET, raisi, lukashenko, NULL, 0);
+      fixture_add (store, document, extraction);
+    }
+  g_clear_pointer (&store, ent_store_free);
+
+  /* Every day's sentence ends before it starts; one sentence of the talks
+   * starts before the document, one ends far after it. */
+  tamper (project->path,
+          "UPDATE sentences SET start = end + 5"
+          " WHERE document IN (SELECT id FROM documents WHERE path LIKE '/corpus/day-%');"
+          "UPDATE sentences SET start = -3 WHERE text LIKE 'Lukashenko met Raisi again%';"
+          "UPDATE sentences SET end = 100000 WHERE text LIKE 'Belarus and Iran cooperate%';");
+
+  store = open_store (project->path, ENT_STORE_OPEN_READ_ONLY);
+  graph = load_graph (store);
+  assert_graph_sane (graph);
+  g_assert_cmpuint (graph->documents->len, ==, 152);
+  for (guint i = 0; i < graph->relations->len; i++)
+    n_evidence += ent_graph_get_relation (graph, i)->evidence->len;
+  /* The state visit's five pieces of evidence are all that is left. */
+  g_assert_cmpuint (n_evidence, ==, 5);
+  assert_damage (store, 153, "pieces of evidence with a bad span or a missing sentence");
+
+  out = run_cli (project, "153 pieces of evidence with a bad span", "export", "--format", "json", NULL);
+  json = parse_json (out);
+  g_assert_cmpuint (json_count (json, "documents"), ==, 152);
+}
+
+/* Entities without a name or with a type this version does not know. */
+static void
+test_tampered_bad_entities (Project       *project,
+                            gconstpointer  data)
+{
+  g_autoptr(EntStore) store = NULL;
+  g_autoptr(EntGraph) graph = NULL;
+  g_autofree char *out = NULL;
+  guint index;
+
+  loosen (project->path, "entities");
+  tamper (project->path,
+          "UPDATE entities SET name = NULL WHERE name = 'Tehran';"
+          "UPDATE entities SET name = '' WHERE name = 'Belarus';"
+          "UPDATE entities SET type = 'planet' WHERE name = 'Iran';"
+          "UPDATE entities SET type = NULL WHERE name = 'Cooperation agreements';");
+
+  store = open_store (project->path, ENT_STORE_OPEN_READ_ONLY);
+  graph = load_graph (store);
+  assert_graph_sane (graph);
+  g_assert_cmpuint (graph->entities->len, ==, 3);
+  g_assert_false (ent_graph_find_entity (graph, "Iran", &index));
+  assert_damage (store, 4, "entities without a name or a known type");
+
+  out = run_cli (project, "4 entities without a name or a known type", "show", "Raisi", NULL);
+  g_assert_true (g_str_has_prefix (out, "Ebrahim Raisi (person)\n"));
+}
+
+/* Rows pointing at rows that are not there (foreign keys are off in any
+ * other program that writes the file), and relations of unknown types. */
+static void
+test_tampered_dangling_rows (Project       *project,
+                             gconstpointer  data)
+{
+  g_autoptr(EntStore) store = NULL;
+  g_autoptr(EntGraph) graph = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *report = NULL;
+  guint n_evidence = 0, n_claims = 0;
+
+  tamper (project->path,
+          "INSERT INTO relations (type, source, target) VALUES ('met', 9999, 1);"
+          "UPDATE relations SET type = 'teleported' WHERE type = 'visited';"
+          /* The sentence of the agreements: two pieces of evidence and a claim. */
+          "DELETE FROM sentences WHERE text LIKE 'Iran and Belarus signed%';"
+          "INSERT INTO evidence (sentence, relation) SELECT 9999, id FROM relations WHERE type = 'met';"
+          "INSERT INTO claims (entity, sentence, attribute, value) VALUES (1, 8888, 'count', '3');");
+
+  store = open_store (project->path, ENT_STORE_OPEN_READ_ONLY);
+  graph = load_graph (store);
+  assert_graph_sane (graph);
+  for (guint i = 0; i < graph->relations->len; i++)
+    {
+      EntGraphRelation *relation = ent_graph_get_relation (graph, i);
+
+      g_assert_cmpint (relation->type, !=, ENT_RELATION_VISITED);
+      n_evidence += relation->evidence->len;
+    }
+  for (guint i = 0; i < graph->entities->len; i++)
+    n_claims += ent_graph_get_entity (graph, i)->claims->len;
+  g_assert_cmpuint (n_claims, ==, 0);
+  /* Of eight pieces of evidence: the visit's is gone with its relation, the
+   * agreements' two with their sentence. */
+  g_assert_cmpuint (n_evidence, ==, 5);
+
+  report = ent_store_take_damage_report (store);
+  g_test_message ("%s", report);
+  g_assert_nonnull (strstr (report, "2 relations of an unknown type or to a missing entity"));
+  g_assert_nonnull (strstr (report, "3 pieces of evidence with a bad span or a missing sentence"));
+  g_assert_nonnull (strstr (report, "2 claims without a value or a sentence"));
+
+  out = run_cli (project, "2 relations of an unknown type", "export", "--format", "csv", NULL);
+}
+
+/* Text that is not UTF-8, and values of other types than the schema's. */
+static void
+test_tampered_not_utf8 (Project       *project,
+                        gconstpointer  data)
+{
+  g_autoptr(EntStore) store = NULL;
+  g_autoptr(EntGraph) graph = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 document;
+  guint index;
+
+  /* 0xf0 opens a four-byte sequence: a walk that trusts it reads past the
+   * end of the string. */
+  tamper (project->path,
+          "UPDATE entities SET name = CAST (x'5465687261' || x'f0' AS TEXT) WHERE name = 'Tehran';"
+          "UPDATE aliases SET alias = x'52616973' || x'69ff' WHERE alias = 'Raisi';"
+          "UPDATE documents SET title = 42, text = CAST (x'4972616ef0' AS TEXT) WHERE title = 'Talks';"
+          "UPDATE sentences SET text = x'c3' WHERE text LIKE 'Lukashenko visited%';");
+  document = query_id (project->path, "SELECT id FROM documents WHERE title = 42");
+
+  store = open_store (project->path, ENT_STORE_OPEN_READ_ONLY);
+  graph = load_graph (store);
+  assert_graph_sane (graph);
+  g_assert_true (ent_graph_find_entity (graph, "Tehra\xef\xbf\xbd", &index));
+  g_assert_true (ent_graph_lookup_document_id (graph, document, &index));
+  g_assert_cmpstr (ent_graph_get_document (graph, index)->title, ==, "42");
+
+  text = ent_store_get_document_text (store, document, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (text, ==, "Iran\xef\xbf\xbd");
+}
+
+/* Full-text search reads sentences through the index: a sentence without
+ * text (the snippet was read through a NULL pointer) or with a span that
+ * cannot be is left out of the hits. */
+static void
+test_tampered_search (Project       *project,
+                      gconstpointer  data)
+{
+  g_autoptr(EntStore) store = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(GError) error = NULL;
+
+  loosen (project->path, "sentences");
+  tamper (project->path,
+          "UPDATE sentences SET text = NULL WHERE text LIKE 'Lukashenko met Raisi again%';"
+          "UPDATE sentences SET start = -7 WHERE text LIKE 'Lukashenko visited%';");
+
+  store = open_store (project->path, ENT_STORE_OPEN_READ_ONLY);
+  /* Three sentences name him; one is whole. */
+  hits = ent_store_search_sentences (store, "Lukashenko", 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 1);
+  g_assert_cmpstr (((EntSentenceHit *) g_ptr_array_index (hits, 0))->text, ==,
+                   "President Ebrahim Raisi met Alexander Lukashenko in Tehran.");
+  g_clear_pointer (&hits, g_ptr_array_unref);
+
+  hits = ent_store_search_sentences (store, "Raisi", 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 1);
+  /* The most one search skipped. */
+  assert_damage (store, 2, "sentences with a bad span or no text");
+}
+
+/* The JSON writer does not trust a graph built by hand either. */
+static void
+test_tampered_json_null_strings (void)
+{
+  g_autoptr(EntGraph) graph = ent_graph_new ();
+  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) json = NULL;
+  EntGraphEntity *entity;
+  guint index;
+
+  index = ent_graph_add_entity (graph, 1, ENT_ENTITY_PERSON, "Someone", 1);
+  entity = ent_graph_get_entity (graph, index);
+  g_ptr_array_add (entity->aliases, NULL);
+  g_hash_table_insert (entity->attributes, g_strdup ("role"), NULL);
+  ent_graph_finish (graph);
+
+  g_assert_true (ent_json_write_graph (graph, NULL, out, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_output_stream_write_all (out, "", 1, NULL, NULL, &error));
+  g_assert_true (g_output_stream_close (out, NULL, &error));
+  json = parse_json (g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (out)));
+  g_assert_cmpuint (json_count (json, "entities"), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -276,7 +679,15 @@ main (int   argc,
 #define ADD(path, func) \
   g_test_add ("/entente/tampered/" path, Project, NULL, project_set_up, func, project_tear_down)
   ADD ("correction-kind", test_tampered_correction_kind);
+  ADD ("null-alias", test_tampered_null_alias);
+  ADD ("null-attribute", test_tampered_null_attribute);
+  ADD ("bad-spans", test_tampered_bad_spans);
+  ADD ("bad-entities", test_tampered_bad_entities);
+  ADD ("dangling-rows", test_tampered_dangling_rows);
+  ADD ("not-utf8", test_tampered_not_utf8);
+  ADD ("search", test_tampered_search);
 #undef ADD
+  g_test_add_func ("/entente/tampered/json-null-strings", test_tampered_json_null_strings);
 
   return g_test_run ();
 }

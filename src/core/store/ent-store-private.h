@@ -144,6 +144,23 @@ ent_store_column_dup (sqlite3_stmt *stmt,
   return g_strdup ((const char *) sqlite3_column_text (stmt, column));
 }
 
+/* A column as a new string of valid UTF-8, NULL for SQL NULL. A project
+ * file is outside data: bytes that are not UTF-8 (a blob, a file edited by
+ * hand) are replaced with U+FFFD before code that trusts its strings (GTK,
+ * g_utf8_* walks) sees them. */
+static inline char *
+ent_store_column_utf8 (sqlite3_stmt *stmt,
+                       int           column)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, column);
+
+  if (text == NULL)
+    return NULL;
+  if (g_utf8_validate (text, -1, NULL))
+    return g_strdup (text);
+  return g_utf8_make_valid (text, -1);
+}
+
 static inline void
 ent_store_bind_text (sqlite3_stmt *stmt,
                      int           column,

@@ -707,9 +707,12 @@ ent_store_get_document_text (EntStore  *store,
   sqlite3_bind_int64 (stmt, 1, document_id);
 
   rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+    return ent_store_column_utf8 (stmt, 0);
   if (rc == SQLITE_ROW)
-    return ent_store_column_dup (stmt, 0);
-  if (rc == SQLITE_DONE)
+    g_set_error (error, ENT_STORE_ERROR, ENT_STORE_ERROR_CORRUPT,
+                 _("damaged project: document %" G_GINT64_FORMAT " has no text"), document_id);
+  else if (rc == SQLITE_DONE)
     g_set_error (error, ENT_STORE_ERROR, ENT_STORE_ERROR_NOT_FOUND,
                  _("no document %" G_GINT64_FORMAT " in the project"), document_id);
   else
@@ -902,19 +905,27 @@ markup_from_marked (const char *marked)
   return g_string_free (markup, FALSE);
 }
 
+/* NULL for a row a file edited by hand left without text or with a span
+ * that cannot be in its document. */
 static EntSentenceHit *
 hit_from_row (sqlite3_stmt *stmt)
 {
-  EntSentenceHit *hit = g_new0 (EntSentenceHit, 1);
+  g_autoptr(EntSentenceHit) hit = g_new0 (EntSentenceHit, 1);
+  g_autofree char *marked = ent_store_column_utf8 (stmt, 5);
+  gint64 start = sqlite3_column_int64 (stmt, 2);
+  gint64 end = sqlite3_column_int64 (stmt, 3);
+
+  hit->text = ent_store_column_utf8 (stmt, 4);
+  if (hit->text == NULL || marked == NULL || start < 0 || end < start)
+    return NULL;
 
   hit->document_id = sqlite3_column_int64 (stmt, 0);
-  hit->document_title = ent_store_column_dup (stmt, 1);
-  hit->start = sqlite3_column_int64 (stmt, 2);
-  hit->end = sqlite3_column_int64 (stmt, 3);
-  hit->text = ent_store_column_dup (stmt, 4);
-  hit->snippet = markup_from_marked (ent_store_column_text (stmt, 5));
+  hit->document_title = ent_store_column_utf8 (stmt, 1);
+  hit->start = start;
+  hit->end = end;
+  hit->snippet = markup_from_marked (marked);
 
-  return hit;
+  return g_steal_pointer (&hit);
 }
 
 GPtrArray *
@@ -934,6 +945,7 @@ ent_store_search_sentences (EntStore    *store,
   g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func ((GDestroyNotify) ent_sentence_hit_free);
   g_autofree char *fts_query = NULL;
   g_auto(EntStoreStmt) stmt = NULL;
+  guint damaged = 0;
   int rc;
 
   g_return_val_if_fail (store != NULL, NULL);
@@ -953,7 +965,14 @@ ent_store_search_sentences (EntStore    *store,
   sqlite3_bind_int64 (stmt, 2, limit);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (hits, hit_from_row (stmt));
+    {
+      EntSentenceHit *hit = hit_from_row (stmt);
+
+      if (hit != NULL)
+        g_ptr_array_add (hits, hit);
+      else
+        damaged++;
+    }
 
   if (rc != SQLITE_DONE)
     {
@@ -961,5 +980,6 @@ ent_store_search_sentences (EntStore    *store,
       return NULL;
     }
 
+  ent_store_note_damage (store, ENT_STORE_DAMAGE_SENTENCE, damaged);
   return g_steal_pointer (&hits);
 }
