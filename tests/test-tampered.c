@@ -613,6 +613,63 @@ test_tampered_not_utf8 (Project       *project,
   g_assert_cmpstr (text, ==, "Iran\xef\xbf\xbd");
 }
 
+/* Writing into a damaged project: the resolver is loaded from the file
+ * (ent_resolver_add_* were handed NULL names and keys, and ids <= 0), names
+ * are promoted and corrections applied on rows with NULLs. */
+static void
+test_tampered_ingest_into_damaged (Project       *project,
+                                   gconstpointer  data)
+{
+  g_autoptr(EntStore) store = NULL;
+  g_autoptr(EntGraph) graph = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *report = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *text = g_build_filename (project->dir, "minsk.txt", NULL);
+  gint64 tehran;
+  guint index;
+
+  loosen (project->path, "aliases");
+  loosen (project->path, "entity_keys");
+  loosen (project->path, "entities");
+  tehran = query_id (project->path, "SELECT id FROM entities WHERE name = 'Tehran'");
+  tamper (project->path,
+          "INSERT INTO aliases (entity, alias) SELECT id, NULL FROM entities WHERE name = 'Alexander Lukashenko';"
+          "UPDATE entity_keys SET key = NULL WHERE key = 'ebrahim raisi';"
+          "UPDATE entities SET name = NULL WHERE name = 'Tehran';"
+          /* The country Raisi holds office in: its key, read for his office. */
+          "UPDATE entities SET key = NULL WHERE name = 'Iran';"
+          /* Row ids Entente never writes. */
+          "UPDATE entity_mentions SET entity = -entity WHERE entity = (SELECT id FROM entities WHERE name = 'Belarus');"
+          "UPDATE entity_keys SET entity = -entity WHERE entity = (SELECT id FROM entities WHERE name = 'Belarus');"
+          "UPDATE entities SET id = -id WHERE name = 'Belarus';");
+
+  store = open_store (project->path, ENT_STORE_OPEN_DEFAULT);
+  add_document (store, "/corpus/again.txt", "Again", "Lukashenko met Raisi again in the afternoon. "
+                "Belarus and Iran cooperate within the SCO. Once more.", talks_extraction);
+  /* The entity left without a name can be named again. */
+  g_assert_true (ent_store_rename_entity (store, tehran, "Tehran", &error));
+  g_assert_no_error (error);
+
+  graph = load_graph (store);
+  assert_graph_sane (graph);
+  g_assert_true (ent_graph_find_entity (graph, "Tehran", &index));
+  g_assert_true (ent_graph_find_entity (graph, "Belarus", &index));
+  g_assert_cmpint (ent_graph_get_entity (graph, index)->id, >, 0);
+  g_assert_true (ent_graph_find_entity (graph, "Lukashenko", &index));
+  g_assert_cmpuint (ent_graph_get_entity (graph, index)->n_sources, ==, 3);
+
+  report = ent_store_take_damage_report (store);
+  g_test_message ("%s", report);
+  g_assert_nonnull (strstr (report, "aliases or keys without text"));
+  g_assert_nonnull (strstr (report, "entities without a name or a known type"));
+  g_clear_pointer (&store, ent_store_free);
+
+  g_assert_true (g_file_set_contents (text, "Alexander Lukashenko met Ebrahim Raisi in Minsk.\n", -1, NULL));
+  out = run_cli (project, "aliases or keys without text", "ingest", text, NULL);
+  g_assert_nonnull (strstr (out, "1 new"));
+}
+
 /* Full-text search reads sentences through the index: a sentence without
  * text (the snippet was read through a NULL pointer) or with a span that
  * cannot be is left out of the hits. */
@@ -686,6 +743,7 @@ main (int   argc,
   ADD ("dangling-rows", test_tampered_dangling_rows);
   ADD ("not-utf8", test_tampered_not_utf8);
   ADD ("search", test_tampered_search);
+  ADD ("ingest-into-damaged", test_tampered_ingest_into_damaged);
 #undef ADD
   g_test_add_func ("/entente/tampered/json-null-strings", test_tampered_json_null_strings);
 

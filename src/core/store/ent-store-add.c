@@ -67,34 +67,71 @@ ent_store_count_words (const char *text,
 
 /* Resolver */
 
+/* The resolver is filled from the file, which is outside data: a name or key
+ * without text, or of an entity id Entente never writes (the resolver's
+ * ids are positive), is left out. These return FALSE for such a row, so that
+ * their callers can count it for the damage report. */
 static gboolean
-register_aliases (EntStore       *store,
-                  gint64          id,
-                  EntEntityType   type,
-                  GError        **error)
+resolver_add_column (EntStore       *store,
+                     gint64          id,
+                     EntEntityType   type,
+                     sqlite3_stmt   *stmt,
+                     int             column,
+                     gboolean        is_key)
 {
-  static const char aliases_sql[] = "SELECT alias FROM aliases WHERE entity = ? ORDER BY rowid";
-  static const char keys_sql[] = "SELECT key FROM entity_keys WHERE entity = ?";
-  g_auto(EntStoreStmt) aliases = ent_store_statement (store, aliases_sql, error);
-  g_auto(EntStoreStmt) keys = NULL;
+  g_autofree char *text = ent_store_column_utf8 (stmt, column);
+
+  if (id <= 0 || text == NULL)
+    return FALSE;
+
+  if (is_key)
+    ent_resolver_add_key (store->resolver, id, type, text);
+  else
+    ent_resolver_add_name (store->resolver, id, type, text);
+  return TRUE;
+}
+
+/* Columns @column and @column + 1: the role and the key of the entity the
+ * office is held in. */
+static gboolean
+resolver_add_office (EntStore     *store,
+                     gint64        id,
+                     sqlite3_stmt *stmt,
+                     int           column)
+{
+  g_autofree char *role = ent_store_column_utf8 (stmt, column);
+  g_autofree char *key = ent_store_column_utf8 (stmt, column + 1);
+
+  if (id <= 0 || role == NULL || key == NULL)
+    return FALSE;
+
+  ent_resolver_add_office (store->resolver, id, role, key);
+  return TRUE;
+}
+
+static gboolean
+register_column (EntStore       *store,
+                 const char     *sql,
+                 gint64          id,
+                 EntEntityType   type,
+                 gboolean        is_key,
+                 GError        **error)
+{
+  g_auto(EntStoreStmt) stmt = ent_store_statement (store, sql, error);
+  guint damaged = 0;
   int rc;
 
-  if (aliases == NULL)
+  if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (aliases, 1, id);
-  while ((rc = sqlite3_step (aliases)) == SQLITE_ROW)
-    ent_resolver_add_name (store->resolver, id, type, ent_store_column_text (aliases, 0));
+  sqlite3_bind_int64 (stmt, 1, id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    if (!resolver_add_column (store, id, type, stmt, 0, is_key))
+      damaged++;
   if (rc != SQLITE_DONE)
     return ent_store_set_error (store, rc, error);
 
-  keys = ent_store_statement (store, keys_sql, error);
-  if (keys == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (keys, 1, id);
-  while ((rc = sqlite3_step (keys)) == SQLITE_ROW)
-    ent_resolver_add_key (store->resolver, id, type, ent_store_column_text (keys, 0));
-
-  return rc == SQLITE_DONE || ent_store_set_error (store, rc, error);
+  ent_store_note_damage (store, ENT_STORE_DAMAGE_NAME, damaged);
+  return TRUE;
 }
 
 static gboolean
@@ -103,6 +140,8 @@ register_names (EntStore  *store,
                 GError   **error)
 {
   static const char entity_sql[] = "SELECT type, name, role_only FROM entities WHERE id = ?";
+  static const char aliases_sql[] = "SELECT alias FROM aliases WHERE entity = ? ORDER BY rowid";
+  static const char keys_sql[] = "SELECT key FROM entity_keys WHERE entity = ?";
   g_auto(EntStoreStmt) entity = ent_store_statement (store, entity_sql, error);
   EntEntityType type;
   int rc;
@@ -118,10 +157,12 @@ register_names (EntStore  *store,
   if (sqlite3_column_int (entity, 2) ||
       !ent_entity_type_from_string (ent_store_column_text (entity, 0), &type))
     return TRUE;
-  ent_resolver_add_name (store->resolver, id, type, ent_store_column_text (entity, 1));
+  if (!resolver_add_column (store, id, type, entity, 1, FALSE))
+    ent_store_note_damage (store, ENT_STORE_DAMAGE_ENTITY, 1);
   sqlite3_reset (entity);
 
-  return register_aliases (store, id, type, error);
+  return register_column (store, aliases_sql, id, type, FALSE, error) &&
+         register_column (store, keys_sql, id, type, TRUE, error);
 }
 
 static gboolean
@@ -133,17 +174,20 @@ register_offices (EntStore  *store,
     "SELECT r.role, e.key FROM relations r JOIN entities e ON e.id = r.target"
     " WHERE r.source = ? AND r.type = 'holds_office' AND r.role <> ''";
   g_auto(EntStoreStmt) stmt = ent_store_statement (store, sql, error);
+  guint damaged = 0;
   int rc;
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    ent_resolver_add_office (store->resolver, id,
-                             ent_store_column_text (stmt, 0),
-                             ent_store_column_text (stmt, 1));
+    if (!resolver_add_office (store, id, stmt, 0))
+      damaged++;
+  if (rc != SQLITE_DONE)
+    return ent_store_set_error (store, rc, error);
 
-  return rc == SQLITE_DONE || ent_store_set_error (store, rc, error);
+  ent_store_note_damage (store, ENT_STORE_DAMAGE_ENTITY, damaged);
+  return TRUE;
 }
 
 gboolean
@@ -177,6 +221,7 @@ load_resolver_names (EntStore  *store,
     "  JOIN entities e ON e.id = k.entity WHERE NOT e.role_only"
     " ORDER BY 1, 3, 4";
   g_auto(EntStoreStmt) stmt = ent_store_statement (store, sql, error);
+  guint damaged_entities = 0, damaged_names = 0;
   int rc;
 
   if (stmt == NULL)
@@ -184,19 +229,24 @@ load_resolver_names (EntStore  *store,
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      const char *name = ent_store_column_text (stmt, 4);
+      int kind = sqlite3_column_int (stmt, 2);
       EntEntityType type;
 
       if (!ent_entity_type_from_string (ent_store_column_text (stmt, 1), &type))
         continue;
-      if (sqlite3_column_int (stmt, 2) == 2)
-        ent_resolver_add_key (store->resolver, id, type, name);
+      if (resolver_add_column (store, sqlite3_column_int64 (stmt, 0), type, stmt, 4, kind == 2))
+        continue;
+      if (kind == 0)
+        damaged_entities++;
       else
-        ent_resolver_add_name (store->resolver, id, type, name);
+        damaged_names++;
     }
+  if (rc != SQLITE_DONE)
+    return ent_store_set_error (store, rc, error);
 
-  return rc == SQLITE_DONE || ent_store_set_error (store, rc, error);
+  ent_store_note_damage (store, ENT_STORE_DAMAGE_ENTITY, damaged_entities);
+  ent_store_note_damage (store, ENT_STORE_DAMAGE_NAME, damaged_names);
+  return TRUE;
 }
 
 static gboolean
@@ -207,17 +257,20 @@ load_resolver_offices (EntStore  *store,
     "SELECT r.source, r.role, e.key FROM relations r JOIN entities e ON e.id = r.target"
     " WHERE r.type = 'holds_office' AND r.role <> ''";
   g_auto(EntStoreStmt) stmt = ent_store_statement (store, sql, error);
+  guint damaged = 0;
   int rc;
 
   if (stmt == NULL)
     return FALSE;
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    ent_resolver_add_office (store->resolver, sqlite3_column_int64 (stmt, 0),
-                             ent_store_column_text (stmt, 1),
-                             ent_store_column_text (stmt, 2));
+    if (!resolver_add_office (store, sqlite3_column_int64 (stmt, 0), stmt, 1))
+      damaged++;
+  if (rc != SQLITE_DONE)
+    return ent_store_set_error (store, rc, error);
 
-  return rc == SQLITE_DONE || ent_store_set_error (store, rc, error);
+  ent_store_note_damage (store, ENT_STORE_DAMAGE_ENTITY, damaged);
+  return TRUE;
 }
 
 static gboolean
@@ -866,11 +919,13 @@ maybe_promote_name (EntStore                  *store,
   rc = sqlite3_step (find);
   if (rc != SQLITE_ROW)
     return rc == SQLITE_DONE || ent_store_set_error (store, rc, error);
-  old_name = ent_store_column_dup (find, 0);
+  old_name = ent_store_column_utf8 (find, 0);
   old_clean = sqlite3_column_int (find, 1);
   sqlite3_reset (find);
 
-  if (g_str_equal (old_name, entity->name) || !is_better_name (entity, old_name, old_clean))
+  /* A row left without a name (a file edited by hand) takes this one. */
+  if (old_name != NULL &&
+      (g_str_equal (old_name, entity->name) || !is_better_name (entity, old_name, old_clean)))
     return TRUE;
 
   *promoted = TRUE;
@@ -886,7 +941,7 @@ maybe_promote_name (EntStore                  *store,
         return FALSE;
     }
 
-  return add_alias (store, id, old_name, promoted, error);
+  return old_name == NULL || add_alias (store, id, old_name, promoted, error);
 }
 
 /* Writes the names and attributes of @entity to project entity @id (new or
@@ -992,16 +1047,17 @@ register_new_office (EntStore    *store,
                      const char  *role,
                      GError     **error)
 {
-  static const char sql[] = "SELECT key FROM entities WHERE id = ?";
+  static const char sql[] = "SELECT ?, key FROM entities WHERE id = ?";
   g_auto(EntStoreStmt) stmt = ent_store_statement (store, sql, error);
   int rc;
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, office_holder);
+  ent_store_bind_text (stmt, 1, role);
+  sqlite3_bind_int64 (stmt, 2, office_holder);
   rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    ent_resolver_add_office (store->resolver, holder, role, ent_store_column_text (stmt, 0));
+  if (rc == SQLITE_ROW && !resolver_add_office (store, holder, stmt, 0))
+    ent_store_note_damage (store, ENT_STORE_DAMAGE_ENTITY, 1);
 
   return rc == SQLITE_ROW || rc == SQLITE_DONE || ent_store_set_error (store, rc, error);
 }

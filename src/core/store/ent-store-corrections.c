@@ -200,7 +200,8 @@ ent_store_merge_now (EntStore  *store,
 {
   static const char * const move_sql[] = {
     "INSERT OR IGNORE INTO aliases (entity, alias) SELECT ?1, alias FROM aliases WHERE entity = ?2",
-    "INSERT OR IGNORE INTO aliases (entity, alias) SELECT ?1, name FROM entities WHERE id = ?2",
+    "INSERT OR IGNORE INTO aliases (entity, alias) SELECT ?1, name FROM entities"
+    " WHERE id = ?2 AND name IS NOT NULL",
     "DELETE FROM aliases WHERE entity = ?1 AND alias = (SELECT name FROM entities WHERE id = ?1) AND ?2 = ?2",
     "INSERT OR IGNORE INTO entity_attributes (entity, name, value)"
     " SELECT ?1, name, value FROM entity_attributes WHERE entity = ?2",
@@ -330,10 +331,11 @@ apply_rename (EntStore    *store,
               GError     **error)
 {
   static const char * const rename_sql[] = {
-    /* The old name stays known as an alias. */
+    /* The old name stays known as an alias. IS NOT rather than <>: a name
+     * left NULL by hand is replaced too. */
     "INSERT OR IGNORE INTO aliases (entity, alias)"
     " SELECT id, name FROM entities WHERE id = ?1 AND name <> ?2",
-    "UPDATE entities SET name = ?2 WHERE id = ?1 AND name <> ?2",
+    "UPDATE entities SET name = ?2 WHERE id = ?1 AND name IS NOT ?2",
     "DELETE FROM aliases WHERE entity = ?1 AND alias = ?2",
   };
 
@@ -384,8 +386,8 @@ apply_correction (EntStore          *store,
                   const Correction  *correction,
                   GError           **error)
 {
-  static const char retype_sql[] = "UPDATE entities SET type = ?2 WHERE id = ?1 AND type <> ?2";
-  static const char hide_sql[] = "UPDATE entities SET hidden = ?2 WHERE id = ?1 AND hidden <> ?2";
+  static const char retype_sql[] = "UPDATE entities SET type = ?2 WHERE id = ?1 AND type IS NOT ?2";
+  static const char hide_sql[] = "UPDATE entities SET hidden = ?2 WHERE id = ?1 AND hidden IS NOT ?2";
   EntEntityType type;
   gint64 id;
 
