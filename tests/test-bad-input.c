@@ -150,10 +150,23 @@ test_bad_input_truncated (void)
   g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
   g_assert_cmpuint (length, >, 16384);
 
-  /* Cut in the middle of the data: the header still says "SQLite". */
+  /* Cut in the middle of the data: the header still says "SQLite". Every
+   * verb says so in one line, and leaves the file as it is. */
   g_assert_true (g_file_set_contents (path, contents, length / 2, NULL));
   snapshot_take (&snapshot, path);
   assert_open_fails (path, ENT_STORE_OPEN_CREATE, ENT_STORE_ERROR_CORRUPT);
+  assert_open_fails (path, ENT_STORE_OPEN_READ_ONLY, ENT_STORE_ERROR_CORRUPT);
+  for (guint v = 0; v < 3; v++)
+    {
+      const char *verbs[][3] = { { "stats", NULL }, { "show", "Iran" }, { "export", "--format=json" } };
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+
+      g_assert_cmpint (fixture_run (dir, NULL, &out, &err, verbs[v][0], "--db", path,
+                                    verbs[v][1], NULL), ==, 1);
+      g_assert_cmpuint (fixture_count_lines (err), ==, 1);
+      g_assert_nonnull (strstr (err, "damaged project"));
+    }
   snapshot_assert_unchanged (&snapshot, path);
 
   /* Cut inside the first page. */

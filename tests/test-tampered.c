@@ -702,6 +702,51 @@ test_tampered_search (Project       *project,
   assert_damage (store, 2, "sentences with a bad span or no text");
 }
 
+/* A table or column missing from a file whose version says it has them: a
+ * clear 'damaged project' error, once, not one 'no such table' per file. */
+static void
+test_tampered_missing_table (Project       *project,
+                             gconstpointer  data)
+{
+  g_autofree char *corpus = g_build_filename (project->dir, "corpus", NULL);
+  g_autoptr(EntStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EntGraph) graph = NULL;
+
+  tamper (project->path, "DROP TABLE aliases; ALTER TABLE entities DROP COLUMN name_clean;");
+
+  store = open_store (project->path, ENT_STORE_OPEN_READ_ONLY);
+  graph = ent_store_load_graph (store, &error);
+  g_assert_null (graph);
+  g_assert_error (error, ENT_STORE_ERROR, ENT_STORE_ERROR_CORRUPT);
+  g_assert_cmpstr (error->message, ==, "damaged project: no such table: aliases");
+  g_clear_pointer (&store, ent_store_free);
+
+  g_assert_cmpint (g_mkdir (corpus, 0755), ==, 0);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s/%u.txt", corpus, i);
+      g_autofree char *text = g_strdup_printf ("Document %u: Iran met Belarus.\n", i);
+
+      g_assert_true (g_file_set_contents (name, text, -1, NULL));
+    }
+
+  for (guint v = 0; v < 2; v++)
+    {
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+      int status = v == 0 ? fixture_run (project->dir, NULL, &out, &err, "ingest", "--db", project->path,
+                                         corpus, NULL)
+                          : fixture_run (project->dir, NULL, &out, &err, "show", "--db", project->path,
+                                         "Iran", NULL);
+
+      g_test_message ("%s", err);
+      g_assert_cmpint (status, ==, 1);
+      g_assert_cmpuint (fixture_count_lines (err), ==, 1);
+      g_assert_nonnull (strstr (err, "damaged project: no such"));
+    }
+}
+
 /* The JSON writer does not trust a graph built by hand either. */
 static void
 test_tampered_json_null_strings (void)
@@ -744,6 +789,7 @@ main (int   argc,
   ADD ("not-utf8", test_tampered_not_utf8);
   ADD ("search", test_tampered_search);
   ADD ("ingest-into-damaged", test_tampered_ingest_into_damaged);
+  ADD ("missing-table", test_tampered_missing_table);
 #undef ADD
   g_test_add_func ("/entente/tampered/json-null-strings", test_tampered_json_null_strings);
 

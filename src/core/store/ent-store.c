@@ -207,6 +207,15 @@ ent_store_statement (EntStore    *store,
     }
 
   rc = sqlite3_prepare_v3 (store->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  /* The statements are fixed and tested against the schema: one that does
+   * not compile ("no such table: aliases") means the file's schema is not
+   * the one its version says, which is damage, not a passing failure. */
+  if ((rc & 0xff) == SQLITE_ERROR)
+    {
+      g_set_error (error, ENT_STORE_ERROR, ENT_STORE_ERROR_CORRUPT,
+                   _("damaged project: %s"), sqlite3_errmsg (store->db));
+      return NULL;
+    }
   if (rc != SQLITE_OK)
     {
       set_sqlite_error (store->db, rc, error);
