@@ -521,13 +521,22 @@ test_tampered_bad_entities (Project       *project,
           "UPDATE entities SET name = NULL WHERE name = 'Tehran';"
           "UPDATE entities SET name = '' WHERE name = 'Belarus';"
           "UPDATE entities SET type = 'planet' WHERE name = 'Iran';"
-          "UPDATE entities SET type = NULL WHERE name = 'Cooperation agreements';");
+          "UPDATE entities SET type = NULL WHERE name = 'Cooperation agreements';"
+          /* Counts no document gives: they must not fail the whole load. */
+          "UPDATE entity_mentions SET count = 9223372036854775807"
+          " WHERE entity = (SELECT id FROM entities WHERE name = 'Alexander Lukashenko');"
+          "UPDATE entity_mentions SET count = -5"
+          " WHERE entity = (SELECT id FROM entities WHERE name = 'Ebrahim Raisi');");
 
   store = open_store (project->path, ENT_STORE_OPEN_READ_ONLY);
   graph = load_graph (store);
   assert_graph_sane (graph);
   g_assert_cmpuint (graph->entities->len, ==, 3);
   g_assert_false (ent_graph_find_entity (graph, "Iran", &index));
+  g_assert_true (ent_graph_find_entity (graph, "Lukashenko", &index));
+  g_assert_cmpuint (ent_graph_get_entity (graph, index)->mentions, ==, G_MAXUINT);
+  g_assert_true (ent_graph_find_entity (graph, "Raisi", &index));
+  g_assert_cmpuint (ent_graph_get_entity (graph, index)->mentions, ==, 0);
   assert_damage (store, 4, "entities without a name or a known type");
 
   out = run_cli (project, "4 entities without a name or a known type", "show", "Raisi", NULL);

@@ -289,9 +289,11 @@ load_rows (Load    *load,
 {
   static const char documents_sql[] =
     "SELECT id, title, path, date, source, n_chars FROM documents ORDER BY id";
-  /* An entity no document mentions any more is kept only for a correction. */
+  /* An entity no document mentions any more is kept only for a correction.
+   * total () rather than sum (), which fails the whole query with 'integer
+   * overflow' on counts a file edited by hand may hold. */
   static const char entities_sql[] =
-    "SELECT e.id, e.type, e.name, sum(m.count), count(m.document)"
+    "SELECT e.id, e.type, e.name, total (m.count), count(m.document)"
     " FROM entities e JOIN entity_mentions m ON m.entity = e.id"
     " WHERE NOT e.hidden GROUP BY e.id ORDER BY e.id";
   static const char aliases_sql[] = "SELECT entity, alias FROM aliases ORDER BY entity, rowid";
