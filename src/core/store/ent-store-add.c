@@ -1213,6 +1213,27 @@ check_document (const EntDocument  *document,
   return FALSE;
 }
 
+typedef struct {
+  AddContext          context;
+  EntStoreAddOutcome  outcome;
+} AddRun;
+
+static gboolean
+add_func (EntStore  *store,
+          gpointer   data,
+          GError   **error)
+{
+  AddRun *run = data;
+
+  /* A transaction tried again starts from nothing. */
+  add_context_clear (&run->context);
+  run->context.document_id = 0;
+  run->outcome = ENT_STORE_ADDED;
+
+  return ent_store_ensure_resolver (store, error) &&
+         add_in_transaction (&run->context, &run->outcome, error);
+}
+
 gboolean
 ent_store_add_document (EntStore             *store,
                         const EntDocument    *document,
@@ -1220,8 +1241,7 @@ ent_store_add_document (EntStore             *store,
                         EntStoreAddOutcome   *outcome,
                         GError              **error)
 {
-  AddContext context = { 0 };
-  EntStoreAddOutcome result = ENT_STORE_ADDED;
+  AddRun run = { { 0 } };
   gboolean ok;
 
   g_return_val_if_fail (store != NULL, FALSE);
@@ -1229,27 +1249,17 @@ ent_store_add_document (EntStore             *store,
   g_return_val_if_fail (extraction != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!check_document (document, error) ||
-      !ent_store_begin_write (store, error))
+  if (!check_document (document, error))
     return FALSE;
 
-  context.store = store;
-  context.document = document;
-  context.extraction = extraction;
+  run.context.store = store;
+  run.context.document = document;
+  run.context.extraction = extraction;
 
-  ok = ent_store_ensure_resolver (store, error) &&
-       add_in_transaction (&context, &result, error);
-  add_context_clear (&context);
+  ok = ent_store_write (store, add_func, &run, error);
+  add_context_clear (&run.context);
 
-  if (!ok)
-    {
-      ent_store_rollback (store);
-      return FALSE;
-    }
-  if (!ent_store_commit (store, error))
-    return FALSE;
-
-  if (outcome != NULL)
-    *outcome = result;
-  return TRUE;
+  if (ok && outcome != NULL)
+    *outcome = run.outcome;
+  return ok;
 }

@@ -568,6 +568,24 @@ typedef gboolean (*CorrectionFunc) (EntStore   *store,
                                     gpointer    data,
                                     GError    **error);
 
+typedef struct {
+  CorrectionFunc  func;
+  gint64          id;
+  gpointer        data;
+} CorrectionRun;
+
+static gboolean
+correction_write_func (EntStore  *store,
+                       gpointer   data,
+                       GError   **error)
+{
+  CorrectionRun *run = data;
+
+  return ent_store_ensure_resolver (store, error) &&
+         run->func (store, run->id, run->data, error) &&
+         ent_store_apply_corrections (store, error);
+}
+
 /* Runs @func in a write transaction with the resolver loaded. */
 static gboolean
 in_transaction (EntStore        *store,
@@ -576,18 +594,9 @@ in_transaction (EntStore        *store,
                 gpointer         data,
                 GError         **error)
 {
-  if (!ent_store_begin_write (store, error))
-    return FALSE;
+  CorrectionRun run = { func, id, data };
 
-  if (!ent_store_ensure_resolver (store, error) ||
-      !func (store, id, data, error) ||
-      !ent_store_apply_corrections (store, error))
-    {
-      ent_store_rollback (store);
-      return FALSE;
-    }
-
-  return ent_store_commit (store, error);
+  return ent_store_write (store, correction_write_func, &run, error);
 }
 
 static gboolean

@@ -80,16 +80,39 @@ void          ent_store_note_damage    (EntStore       *store,
                                         EntStoreDamage  kind,
                                         guint           count);
 
-gboolean      ent_store_begin_write    (EntStore     *store,
+/* Reads the one integer a statement returns (a PRAGMA, a count). */
+gboolean      ent_store_query_int64    (EntStore     *store,
+                                        const char   *sql,
+                                        gint64       *value,
                                         GError      **error);
-gboolean      ent_store_commit         (EntStore     *store,
-                                        GError      **error);
+
+typedef gboolean (*EntStoreWriteFunc) (EntStore  *store,
+                                       gpointer   data,
+                                       GError   **error);
+
+/* Runs @func in one write transaction: committed when it returns TRUE,
+ * rolled back (resolver included) when it fails. Every write goes through
+ * here. When another process keeps the project locked beyond the busy
+ * timeout, the whole transaction is tried again a few times, so @func must
+ * start from nothing each time it is called. */
+gboolean      ent_store_write          (EntStore          *store,
+                                        EntStoreWriteFunc  func,
+                                        gpointer           data,
+                                        GError           **error);
 /* Rolls back and brings the resolver back in line with the file. */
 void          ent_store_rollback       (EntStore     *store);
 
 /* ent-store-schema.c */
-gboolean      ent_store_migrate        (EntStore     *store,
-                                        int           from_version,
+/* What a file's marker, number of schema objects and version make of it:
+ * a new project (*is_new), one this version can read, or an error. */
+gboolean      ent_store_check_version  (int           application_id,
+                                        int           n_objects,
+                                        int           version,
+                                        gboolean     *is_new,
+                                        GError      **error);
+/* Inside a write transaction: creates or upgrades the schema as far as the
+ * file, read again under the lock, still needs it. */
+gboolean      ent_store_ensure_schema  (EntStore     *store,
                                         GError      **error);
 
 /* ent-store-add.c */

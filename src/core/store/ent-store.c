@@ -21,7 +21,14 @@
 
 #include "ent-store-private.h"
 
+/* How long SQLite waits for another connection's lock before giving up with
+ * SQLITE_BUSY; a document's transaction takes milliseconds. */
 #define BUSY_TIMEOUT_MS 10000
+/* Then a write transaction is tried again this many times, after a pause
+ * that doubles each time (with some jitter, so that processes that collided
+ * do not collide again in step). */
+#define WRITE_ATTEMPTS 4
+#define RETRY_PAUSE_US (100 * 1000)
 
 G_DEFINE_QUARK (ent-store-error-quark, ent_store_error)
 
@@ -45,6 +52,9 @@ error_code_for (int rc)
     {
     case SQLITE_READONLY:
       return ENT_STORE_ERROR_READ_ONLY;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return ENT_STORE_ERROR_BUSY;
     case SQLITE_CORRUPT:
     case SQLITE_NOTADB:
       return ENT_STORE_ERROR_CORRUPT;
@@ -69,6 +79,11 @@ set_sqlite_error (sqlite3  *db,
     case SQLITE_NOTADB:
       g_set_error_literal (error, ENT_STORE_ERROR, ENT_STORE_ERROR_CORRUPT,
                            _("not an Entente project: file is not a database"));
+      break;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, ENT_STORE_ERROR, ENT_STORE_ERROR_BUSY,
+                   _("the project is busy: another program kept it locked (%s)"), message);
       break;
     case SQLITE_CORRUPT:
       g_set_error (error, ENT_STORE_ERROR, ENT_STORE_ERROR_CORRUPT,
@@ -240,6 +255,26 @@ ent_store_step_done (EntStore      *store,
 }
 
 gboolean
+ent_store_query_int64 (EntStore    *store,
+                       const char  *sql,
+                       gint64      *value,
+                       GError     **error)
+{
+  g_auto(EntStoreStmt) stmt = ent_store_statement (store, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    return ent_store_set_error (store, rc, error);
+
+  *value = sqlite3_column_int64 (stmt, 0);
+  return TRUE;
+}
+
+gboolean
 ent_store_exec (EntStore    *store,
                 const char  *sql,
                 GError     **error)
@@ -254,27 +289,56 @@ ent_store_exec (EntStore    *store,
 
 /* Transactions */
 
-gboolean
-ent_store_begin_write (EntStore  *store,
-                       GError   **error)
+static gboolean
+write_once (EntStore           *store,
+            EntStoreWriteFunc   func,
+            gpointer            data,
+            GError            **error)
 {
-  if (!ent_store_check_writable (store, error))
+  /* IMMEDIATE takes the write lock now, waiting for it (busy timeout): a
+   * transaction that read first and wrote later would fail with
+   * SQLITE_BUSY_SNAPSHOT without waiting when another process wrote in
+   * between. Everything it reads is then read under the lock. */
+  if (!ent_store_exec (store, "BEGIN IMMEDIATE", error))
     return FALSE;
 
-  /* IMMEDIATE takes the write lock now: a reader that later wants to write
-   * would otherwise fail with SQLITE_BUSY without waiting. */
-  return ent_store_exec (store, "BEGIN IMMEDIATE", error);
-}
-
-gboolean
-ent_store_commit (EntStore  *store,
-                  GError   **error)
-{
-  if (ent_store_exec (store, "COMMIT", error))
+  if (func (store, data, error) &&
+      ent_store_exec (store, "COMMIT", error))
     return TRUE;
 
   ent_store_rollback (store);
   return FALSE;
+}
+
+gboolean
+ent_store_write (EntStore           *store,
+                 EntStoreWriteFunc   func,
+                 gpointer            data,
+                 GError            **error)
+{
+  g_assert (sqlite3_get_autocommit (store->db));
+
+  if (!ent_store_check_writable (store, error))
+    return FALSE;
+
+  for (guint attempt = 1;; attempt++)
+    {
+      g_autoptr(GError) local_error = NULL;
+      gulong pause;
+
+      if (write_once (store, func, data, &local_error))
+        return TRUE;
+      if (attempt == WRITE_ATTEMPTS ||
+          !g_error_matches (local_error, ENT_STORE_ERROR, ENT_STORE_ERROR_BUSY))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+
+      pause = (RETRY_PAUSE_US << (attempt - 1)) + g_random_int_range (0, RETRY_PAUSE_US);
+      g_debug ("%s: %s; trying again in %lu ms", store->path, local_error->message, pause / 1000);
+      g_usleep (pause);
+    }
 }
 
 void
@@ -404,28 +468,9 @@ inspect_database (const char      *path,
       !query_int (db, "PRAGMA user_version", &inspection->version, error))
     goto out;
 
-  if (application_id == 0 && n_tables == 0)
-    {
-      inspection->is_new = TRUE;
-      ok = TRUE;
-    }
-  else if (application_id != ENT_STORE_APPLICATION_ID)
-    g_set_error_literal (error, ENT_STORE_ERROR, ENT_STORE_ERROR_NOT_A_PROJECT,
-                         _("not an Entente project: a database of another application"));
-  /* Every version Entente wrote is positive: the marker and the version are
-   * set in the transaction that creates the tables. Anything else was made
-   * by hand, and migrating from it would run steps on tables it may have. */
-  else if (inspection->version <= 0)
-    g_set_error (error, ENT_STORE_ERROR, ENT_STORE_ERROR_NOT_A_PROJECT,
-                 _("not an Entente project: unsupported format version %d"),
-                 inspection->version);
-  else if (inspection->version > ENT_STORE_SCHEMA_VERSION)
-    g_set_error (error, ENT_STORE_ERROR, ENT_STORE_ERROR_TOO_NEW,
-                 _("the project was written by a newer version of Entente "
-                   "(format %d; this version reads up to %d)"),
-                 inspection->version, ENT_STORE_SCHEMA_VERSION);
-  else
-    ok = quick_check (db, error);
+  if (ent_store_check_version (application_id, n_tables, inspection->version,
+                               &inspection->is_new, error))
+    ok = inspection->is_new || quick_check (db, error);
 
 out:
   sqlite3_close (db);
@@ -476,6 +521,39 @@ inspect_file (const char      *path,
          inspect_database (path, inspection, error);
 }
 
+/* Switching to WAL takes an exclusive lock, which another process may hold
+ * (it is creating the project, or reads it in rollback mode): SQLite then
+ * answers SQLITE_BUSY, or the mode it stays in. Tried a few times; a project
+ * that stays in rollback mode still works (the next open switches it), so
+ * that is no error. */
+static gboolean
+set_wal (EntStore  *store,
+         GError   **error)
+{
+  for (guint attempt = 1; attempt <= WRITE_ATTEMPTS; attempt++)
+    {
+      sqlite3_stmt *stmt = NULL;
+      gboolean is_wal = FALSE;
+      int rc = sqlite3_prepare_v2 (store->db, "PRAGMA journal_mode = WAL", -1, &stmt, NULL);
+
+      if (rc == SQLITE_OK)
+        rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        is_wal = g_ascii_strcasecmp ((const char *) sqlite3_column_text (stmt, 0), "wal") == 0;
+      sqlite3_finalize (stmt);
+
+      if (is_wal)
+        return TRUE;
+      if (rc != SQLITE_ROW && (rc & 0xff) != SQLITE_BUSY && (rc & 0xff) != SQLITE_LOCKED)
+        return ent_store_set_error (store, rc, error);
+
+      g_usleep ((RETRY_PAUSE_US << (attempt - 1)) + g_random_int_range (0, RETRY_PAUSE_US));
+    }
+
+  g_debug ("%s: not switched to WAL: another process holds it", store->path);
+  return TRUE;
+}
+
 static gboolean
 configure_connection (EntStore  *store,
                       gboolean   is_new,
@@ -506,7 +584,7 @@ configure_connection (EntStore  *store,
    * of the difference between wall and CPU time with smaller ones, and
    * writes a page rewritten by many documents once; the WAL file is cut
    * back after each. */
-  return ent_store_exec (store, "PRAGMA journal_mode = WAL", error) &&
+  return set_wal (store, error) &&
          ent_store_exec (store, "PRAGMA synchronous = NORMAL", error) &&
          ent_store_exec (store, "PRAGMA cache_size = -8192", error) &&
          ent_store_exec (store, "PRAGMA wal_autocheckpoint = 16384", error) &&
@@ -567,6 +645,19 @@ store_new (const char *path,
   return store;
 }
 
+/* The schema as far as the file still needs it (another process may be
+ * creating it at this very moment), then the corrections: they are applied
+ * after every document, and applying them on open too repairs a project last
+ * written by a version that did not. */
+static gboolean
+open_in_transaction (EntStore  *store,
+                     gpointer   data,
+                     GError   **error)
+{
+  return ent_store_ensure_schema (store, error) &&
+         ent_store_apply_corrections (store, error);
+}
+
 static gboolean
 open_connection (EntStore        *store,
                  FileInspection  *inspection,
@@ -585,34 +676,16 @@ open_connection (EntStore        *store,
   if (!configure_connection (store, inspection->is_new, error))
     return FALSE;
 
-  if (inspection->is_new || inspection->version < ENT_STORE_SCHEMA_VERSION)
-    {
-      if (store->read_only && !inspection->is_new &&
-          inspection->version >= ENT_STORE_SCHEMA_READABLE)
-        return TRUE;
-      if (store->read_only)
-        {
-          g_set_error_literal (error, ENT_STORE_ERROR, ENT_STORE_ERROR_READ_ONLY,
-                               _("the project needs an upgrade but is read-only"));
-          return FALSE;
-        }
-      if (!ent_store_migrate (store, inspection->is_new ? 0 : inspection->version, error))
-        return FALSE;
-    }
-
   if (store->read_only)
-    return TRUE;
-
-  /* Corrections are applied after every document; doing it again on open
-   * repairs a project last written by a version that did not. */
-  if (!ent_store_begin_write (store, error))
-    return FALSE;
-  if (!ent_store_apply_corrections (store, error))
     {
-      ent_store_rollback (store);
+      if (!inspection->is_new && inspection->version >= ENT_STORE_SCHEMA_READABLE)
+        return TRUE;
+      g_set_error_literal (error, ENT_STORE_ERROR, ENT_STORE_ERROR_READ_ONLY,
+                           _("the project needs an upgrade but is read-only"));
       return FALSE;
     }
-  return ent_store_commit (store, error);
+
+  return ent_store_write (store, open_in_transaction, NULL, error);
 }
 
 EntStore *
@@ -664,6 +737,15 @@ ent_store_get_path (EntStore *store)
   g_return_val_if_fail (store != NULL, NULL);
 
   return store->path;
+}
+
+void
+ent_store_set_busy_timeout (EntStore *store,
+                            guint     milliseconds)
+{
+  g_return_if_fail (store != NULL);
+
+  sqlite3_busy_timeout (store->db, (int) MIN (milliseconds, (guint) G_MAXINT));
 }
 
 gboolean

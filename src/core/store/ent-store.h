@@ -25,6 +25,7 @@ typedef enum {
   ENT_STORE_ERROR_READ_ONLY,      /* a write was asked of a read-only project */
   ENT_STORE_ERROR_NOT_FOUND,      /* no such project / entity / document */
   ENT_STORE_ERROR_FAILED,         /* any other SQLite error; message says which */
+  ENT_STORE_ERROR_BUSY,           /* another process kept the project locked too long */
 } EntStoreError;
 
 typedef enum {
@@ -71,6 +72,11 @@ EntStore   *ent_store_open               (const char         *path,
                                           GError            **error);
 void        ent_store_free               (EntStore           *store);
 const char *ent_store_get_path           (EntStore           *store);
+/* How long one attempt at a write waits for another program's lock (10 s
+ * unless set). A write still locked out is tried again three times, after
+ * growing pauses, before it fails with ENT_STORE_ERROR_BUSY. */
+void        ent_store_set_busy_timeout   (EntStore           *store,
+                                          guint               milliseconds);
 /* TRUE when the project was opened read-only (asked for, or the file has no
  * write permission): every write then fails with ENT_STORE_ERROR_READ_ONLY. */
 gboolean    ent_store_is_read_only       (EntStore           *store);
