@@ -17,7 +17,9 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "ent-store-private.h"
+#include "ent-store-corrections.h"
+#include "ent-store-relations.h"
+#include "ent-store-resolver.h"
 
 typedef struct {
   EntStore            *store;
@@ -65,258 +67,6 @@ ent_store_count_words (const char *text,
   return words;
 }
 
-/* Resolver */
-
-/* The resolver is filled from the file, which is outside data: a name or key
- * without text, or of an entity id Entente never writes (the resolver's
- * ids are positive), is left out. These return FALSE for such a row, so that
- * their callers can count it for the damage report. */
-static gboolean
-resolver_add_column (EntStore       *store,
-                     gint64          id,
-                     EntEntityType   type,
-                     sqlite3_stmt   *stmt,
-                     int             column,
-                     gboolean        is_key)
-{
-  g_autofree char *text = ent_store_column_utf8 (stmt, column);
-
-  if (id <= 0 || text == NULL)
-    return FALSE;
-
-  if (is_key)
-    ent_resolver_add_key (store->resolver, id, type, text);
-  else
-    ent_resolver_add_name (store->resolver, id, type, text);
-  return TRUE;
-}
-
-/* Columns @column and @column + 1: the role and the key of the entity the
- * office is held in. */
-static gboolean
-resolver_add_office (EntStore     *store,
-                     gint64        id,
-                     sqlite3_stmt *stmt,
-                     int           column)
-{
-  g_autofree char *role = ent_store_column_utf8 (stmt, column);
-  g_autofree char *key = ent_store_column_utf8 (stmt, column + 1);
-
-  if (id <= 0 || role == NULL || key == NULL)
-    return FALSE;
-
-  ent_resolver_add_office (store->resolver, id, role, key);
-  return TRUE;
-}
-
-static gboolean
-register_column (EntStore       *store,
-                 const char     *sql,
-                 gint64          id,
-                 EntEntityType   type,
-                 gboolean        is_key,
-                 GError        **error)
-{
-  g_auto(EntStoreStmt) stmt = ent_store_statement (store, sql, error);
-  guint damaged = 0;
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    if (!resolver_add_column (store, id, type, stmt, 0, is_key))
-      damaged++;
-  if (rc != SQLITE_DONE)
-    return ent_store_set_error (store, rc, error);
-
-  ent_store_note_damage (store, ENT_STORE_DAMAGE_NAME, damaged);
-  return TRUE;
-}
-
-static gboolean
-register_names (EntStore  *store,
-                gint64     id,
-                GError   **error)
-{
-  static const char entity_sql[] = "SELECT type, name, role_only FROM entities WHERE id = ?";
-  static const char aliases_sql[] = "SELECT alias FROM aliases WHERE entity = ? ORDER BY rowid";
-  static const char keys_sql[] = "SELECT key FROM entity_keys WHERE entity = ?";
-  g_auto(EntStoreStmt) entity = ent_store_statement (store, entity_sql, error);
-  EntEntityType type;
-  int rc;
-
-  if (entity == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (entity, 1, id);
-  rc = sqlite3_step (entity);
-  if (rc == SQLITE_DONE)
-    return TRUE;
-  if (rc != SQLITE_ROW)
-    return ent_store_set_error (store, rc, error);
-  if (sqlite3_column_int (entity, 2) ||
-      !ent_entity_type_from_string (ent_store_column_text (entity, 0), &type))
-    return TRUE;
-  if (!resolver_add_column (store, id, type, entity, 1, FALSE))
-    ent_store_note_damage (store, ENT_STORE_DAMAGE_ENTITY, 1);
-  sqlite3_reset (entity);
-
-  return register_column (store, aliases_sql, id, type, FALSE, error) &&
-         register_column (store, keys_sql, id, type, TRUE, error);
-}
-
-static gboolean
-register_offices (EntStore  *store,
-                  gint64     id,
-                  GError   **error)
-{
-  static const char sql[] =
-    "SELECT r.role, e.key FROM relations r JOIN entities e ON e.id = r.target"
-    " WHERE r.source = ? AND r.type = 'holds_office' AND r.role <> ''";
-  g_auto(EntStoreStmt) stmt = ent_store_statement (store, sql, error);
-  guint damaged = 0;
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    if (!resolver_add_office (store, id, stmt, 0))
-      damaged++;
-  if (rc != SQLITE_DONE)
-    return ent_store_set_error (store, rc, error);
-
-  ent_store_note_damage (store, ENT_STORE_DAMAGE_ENTITY, damaged);
-  return TRUE;
-}
-
-gboolean
-ent_store_register_entity (EntStore  *store,
-                           gint64     id,
-                           GError   **error)
-{
-  if (store->resolver == NULL)
-    return TRUE;
-
-  ent_resolver_remove (store->resolver, id);
-  return register_names (store, id, error) &&
-         register_offices (store, id, error);
-}
-
-static gboolean
-load_resolver_names (EntStore  *store,
-                     GError   **error)
-{
-  /* Per entity: canonical name first (as the resolver asks), then aliases,
-   * then the identity keys (which for agreements are not surface names).
-   * Entities named only by an office are known to the resolver by that
-   * office alone. */
-  static const char sql[] =
-    "SELECT id, type, 0, 0, name FROM entities WHERE NOT role_only"
-    " UNION ALL"
-    " SELECT a.entity, e.type, 1, a.rowid, a.alias FROM aliases a"
-    "  JOIN entities e ON e.id = a.entity WHERE NOT e.role_only"
-    " UNION ALL"
-    " SELECT k.entity, e.type, 2, k.rowid, k.key FROM entity_keys k"
-    "  JOIN entities e ON e.id = k.entity WHERE NOT e.role_only"
-    " ORDER BY 1, 3, 4";
-  g_auto(EntStoreStmt) stmt = ent_store_statement (store, sql, error);
-  guint damaged_entities = 0, damaged_names = 0;
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      int kind = sqlite3_column_int (stmt, 2);
-      EntEntityType type;
-
-      if (!ent_entity_type_from_string (ent_store_column_text (stmt, 1), &type))
-        continue;
-      if (resolver_add_column (store, sqlite3_column_int64 (stmt, 0), type, stmt, 4, kind == 2))
-        continue;
-      if (kind == 0)
-        damaged_entities++;
-      else
-        damaged_names++;
-    }
-  if (rc != SQLITE_DONE)
-    return ent_store_set_error (store, rc, error);
-
-  ent_store_note_damage (store, ENT_STORE_DAMAGE_ENTITY, damaged_entities);
-  ent_store_note_damage (store, ENT_STORE_DAMAGE_NAME, damaged_names);
-  return TRUE;
-}
-
-static gboolean
-load_resolver_offices (EntStore  *store,
-                       GError   **error)
-{
-  static const char sql[] =
-    "SELECT r.source, r.role, e.key FROM relations r JOIN entities e ON e.id = r.target"
-    " WHERE r.type = 'holds_office' AND r.role <> ''";
-  g_auto(EntStoreStmt) stmt = ent_store_statement (store, sql, error);
-  guint damaged = 0;
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    if (!resolver_add_office (store, sqlite3_column_int64 (stmt, 0), stmt, 1))
-      damaged++;
-  if (rc != SQLITE_DONE)
-    return ent_store_set_error (store, rc, error);
-
-  ent_store_note_damage (store, ENT_STORE_DAMAGE_ENTITY, damaged);
-  return TRUE;
-}
-
-static gboolean
-data_version (EntStore  *store,
-              gint64    *version,
-              GError   **error)
-{
-  static const char sql[] = "PRAGMA data_version";
-  g_auto(EntStoreStmt) stmt = ent_store_statement (store, sql, error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    return ent_store_set_error (store, rc, error);
-
-  *version = sqlite3_column_int64 (stmt, 0);
-  return TRUE;
-}
-
-gboolean
-ent_store_ensure_resolver (EntStore  *store,
-                           GError   **error)
-{
-  gint64 version = 0;
-
-  if (!data_version (store, &version, error))
-    return FALSE;
-  if (version != store->resolver_version)
-    ent_store_forget_caches (store);
-  store->resolver_version = version;
-
-  if (store->resolver == NULL)
-    {
-      store->resolver = ent_resolver_new ();
-      if (!load_resolver_names (store, error) || !load_resolver_offices (store, error))
-        {
-          ent_store_forget_caches (store);
-          return FALSE;
-        }
-    }
-
-  return TRUE;
-}
-
 /* The previous version of a file */
 
 static gboolean
@@ -349,35 +99,12 @@ collect_ids (EntStore    *store,
              GError     **error)
 {
   g_auto(EntStoreStmt) stmt = ent_store_statement (store, sql, error);
-  int rc;
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, document_id);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-
-      g_array_append_val (ids, id);
-    }
-
-  return rc == SQLITE_DONE || ent_store_set_error (store, rc, error);
-}
-
-static gboolean
-run_with_id (EntStore    *store,
-             const char  *sql,
-             gint64       id,
-             GError     **error)
-{
-  g_auto(EntStoreStmt) stmt = ent_store_statement (store, sql, error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-
-  return ent_store_step_done (store, stmt, error);
+  return ent_store_collect_ids (store, stmt, ids, error);
 }
 
 /* Removes the old version's row; its sentences, evidence, mentions and claims
@@ -402,8 +129,8 @@ remove_old_version (AddContext  *context,
 
   return collect_ids (context->store, entities_sql, old_id, context->old_entities, error) &&
          collect_ids (context->store, relations_sql, old_id, context->old_relations, error) &&
-         run_with_id (context->store, fts_sql, old_id, error) &&
-         run_with_id (context->store, delete_sql, old_id, error);
+         ent_store_run_with_ids (context->store, fts_sql, old_id, 0, error) &&
+         ent_store_run_with_ids (context->store, delete_sql, old_id, 0, error);
 }
 
 /* Those of @candidates that @sql (taking them as a JSON array) still finds:
@@ -447,25 +174,18 @@ remove_orphan_relation (EntStore  *store,
 {
   static const char find_sql[] = "SELECT type = 'holds_office', source FROM relations WHERE id = ?";
   static const char delete_sql[] = "DELETE FROM relations WHERE id = ?";
-  g_auto(EntStoreStmt) find = ent_store_statement (store, find_sql, error);
+  g_auto(EntStoreStmt) row = NULL;
   gboolean is_office;
   gint64 source;
-  int rc;
 
-  if (find == NULL)
+  if (!ent_store_lookup_row (store, find_sql, id, &row, error))
     return FALSE;
-  sqlite3_bind_int64 (find, 1, id);
-  rc = sqlite3_step (find);
-  if (rc == SQLITE_DONE)
+  if (row == NULL)
     return TRUE;
-  if (rc != SQLITE_ROW)
-    return ent_store_set_error (store, rc, error);
+  is_office = sqlite3_column_int (row, 0) != 0;
+  source = sqlite3_column_int64 (row, 1);
 
-  is_office = sqlite3_column_int (find, 0) != 0;
-  source = sqlite3_column_int64 (find, 1);
-  sqlite3_reset (find);
-
-  if (!run_with_id (store, delete_sql, id, error))
+  if (!ent_store_run_with_ids (store, delete_sql, id, 0, error))
     return FALSE;
 
   /* The resolver must forget the office it no longer has evidence for. */
@@ -474,6 +194,7 @@ remove_orphan_relation (EntStore  *store,
   return TRUE;
 }
 
+/* The integer @sql (SELECT EXISTS ...) gives with ?1 = @id, as a boolean. */
 static gboolean
 query_bool (EntStore    *store,
             const char  *sql,
@@ -481,26 +202,20 @@ query_bool (EntStore    *store,
             gboolean    *value,
             GError     **error)
 {
-  g_auto(EntStoreStmt) stmt = ent_store_statement (store, sql, error);
-  int rc;
+  g_auto(EntStoreStmt) row = NULL;
 
-  if (stmt == NULL)
+  if (!ent_store_lookup_row (store, sql, id, &row, error))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
 
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    return ent_store_set_error (store, rc, error);
-
-  *value = sqlite3_column_int (stmt, 0) != 0;
+  *value = row != NULL && sqlite3_column_int (row, 0) != 0;
   return TRUE;
 }
 
 /* Deletes an entity no document mentions any more, with everything about it. */
-gboolean
-ent_store_delete_entity (EntStore  *store,
-                         gint64     id,
-                         GError   **error)
+static gboolean
+delete_entity (EntStore  *store,
+               gint64     id,
+               GError   **error)
 {
   static const char has_relations_sql[] =
     "SELECT EXISTS (SELECT 1 FROM relations WHERE source = ?1 OR target = ?1)";
@@ -513,9 +228,9 @@ ent_store_delete_entity (EntStore  *store,
   /* Evidence and mentions are not foreign keys (see the schema): the
    * scans happen only here, and only when there is something to find. */
   if (!query_bool (store, has_relations_sql, id, &has_relations, error) ||
-      (has_relations && !run_with_id (store, evidence_sql, id, error)) ||
-      !run_with_id (store, mentions_sql, id, error) ||
-      !run_with_id (store, delete_sql, id, error))
+      (has_relations && !ent_store_run_with_ids (store, evidence_sql, id, 0, error)) ||
+      !ent_store_run_with_ids (store, mentions_sql, id, 0, error) ||
+      !ent_store_run_with_ids (store, delete_sql, id, 0, error))
     return FALSE;
 
   if (store->resolver != NULL)
@@ -540,7 +255,7 @@ remove_orphan_entity (EntStore  *store,
   if (!query_bool (store, corrected_sql, id, &corrected, error))
     return FALSE;
 
-  return corrected || ent_store_delete_entity (store, id, error);
+  return corrected || delete_entity (store, id, error);
 }
 
 typedef gboolean (*RemoveFunc) (EntStore  *store,
@@ -713,7 +428,7 @@ insert_sentences (AddContext  *context,
         return FALSE;
     }
 
-  return run_with_id (context->store, fts_sql, context->document_id, error);
+  return ent_store_run_with_ids (context->store, fts_sql, context->document_id, 0, error);
 }
 
 /* The row of an extraction sentence, 0 when it pointed at nothing usable. */
@@ -907,18 +622,14 @@ maybe_promote_name (EntStore                  *store,
   g_auto(EntStoreStmt) find = NULL;
   g_autofree char *old_name = NULL;
   gboolean old_clean;
-  int rc;
 
   if (entity->type != ENT_ENTITY_PERSON)
     return TRUE;
 
-  find = ent_store_statement (store, find_sql, error);
-  if (find == NULL)
+  if (!ent_store_lookup_row (store, find_sql, id, &find, error))
     return FALSE;
-  sqlite3_bind_int64 (find, 1, id);
-  rc = sqlite3_step (find);
-  if (rc != SQLITE_ROW)
-    return rc == SQLITE_DONE || ent_store_set_error (store, rc, error);
+  if (find == NULL)
+    return TRUE;
   old_name = ent_store_column_utf8 (find, 0);
   old_clean = sqlite3_column_int (find, 1);
   sqlite3_reset (find);
@@ -1041,28 +752,6 @@ insert_evidence (AddContext  *context,
 }
 
 static gboolean
-register_new_office (EntStore    *store,
-                     gint64       holder,
-                     gint64       office_holder,
-                     const char  *role,
-                     GError     **error)
-{
-  static const char sql[] = "SELECT ?, key FROM entities WHERE id = ?";
-  g_auto(EntStoreStmt) stmt = ent_store_statement (store, sql, error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  ent_store_bind_text (stmt, 1, role);
-  sqlite3_bind_int64 (stmt, 2, office_holder);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW && !resolver_add_office (store, holder, stmt, 0))
-    ent_store_note_damage (store, ENT_STORE_DAMAGE_ENTITY, 1);
-
-  return rc == SQLITE_ROW || rc == SQLITE_DONE || ent_store_set_error (store, rc, error);
-}
-
-static gboolean
 store_relation (AddContext                  *context,
                 const EntExtractedRelation  *relation,
                 GError                     **error)
@@ -1096,7 +785,7 @@ store_relation (AddContext                  *context,
     return FALSE;
 
   if (is_new && relation->type == ENT_RELATION_HOLDS_OFFICE && role[0] != '\0')
-    return register_new_office (context->store, source, target, role, error);
+    return ent_store_register_office (context->store, source, target, role, error);
 
   return TRUE;
 }

@@ -15,7 +15,7 @@
 
 #include "config.h"
 
-#include "ent-store-private.h"
+#include "ent-store-sql.h"
 
 typedef struct {
   EntStore   *store;

@@ -21,7 +21,7 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "ent-store-private.h"
+#include "ent-store-schema.h"
 
 static const char schema_v1[] =
   "CREATE TABLE IF NOT EXISTS documents ("
@@ -157,12 +157,12 @@ static const char * const migrations[ENT_STORE_SCHEMA_VERSION] = {
   schema_v2,  /* 1 -> 2 */
 };
 
-gboolean
-ent_store_check_version (int        application_id,
-                         int        n_objects,
-                         int        version,
-                         gboolean  *is_new,
-                         GError   **error)
+static gboolean
+check_version (int        application_id,
+               int        n_objects,
+               int        version,
+               gboolean  *is_new,
+               GError   **error)
 {
   *is_new = application_id == 0 && n_objects == 0;
   if (*is_new)
@@ -196,30 +196,43 @@ ent_store_check_version (int        application_id,
 }
 
 gboolean
+ent_store_inspect_schema (EntStore   *store,
+                          gboolean   *is_new,
+                          int        *version,
+                          GError    **error)
+{
+  gint64 application_id, n_objects, user_version;
+
+  if (!ent_store_query_int64 (store, "PRAGMA application_id", &application_id, error) ||
+      !ent_store_query_int64 (store, "SELECT count(*) FROM sqlite_master", &n_objects, error) ||
+      !ent_store_query_int64 (store, "PRAGMA user_version", &user_version, error))
+    return FALSE;
+
+  /* Both pragmas are 32-bit integers in the file's header. */
+  *version = (int) user_version;
+  return check_version ((int) application_id, (int) MIN (n_objects, G_MAXINT), *version, is_new, error);
+}
+
+gboolean
 ent_store_ensure_schema (EntStore  *store,
                          GError   **error)
 {
   g_autofree char *set_version = NULL;
   g_autofree char *set_application = NULL;
-  gint64 application_id, n_objects, version;
   gboolean is_new;
-  int from_version;
+  int version;
 
   g_assert (!sqlite3_get_autocommit (store->db));
 
-  if (!ent_store_query_int64 (store, "PRAGMA application_id", &application_id, error) ||
-      !ent_store_query_int64 (store, "SELECT count(*) FROM sqlite_master", &n_objects, error) ||
-      !ent_store_query_int64 (store, "PRAGMA user_version", &version, error) ||
-      !ent_store_check_version ((int) application_id, (int) MIN (n_objects, G_MAXINT),
-                                (int) version, &is_new, error))
-    return FALSE;
-
   /* Another process may have created or upgraded it since it was inspected. */
-  from_version = is_new ? 0 : (int) version;
-  if (from_version == ENT_STORE_SCHEMA_VERSION)
+  if (!ent_store_inspect_schema (store, &is_new, &version, error))
+    return FALSE;
+  if (is_new)
+    version = 0;
+  if (version == ENT_STORE_SCHEMA_VERSION)
     return TRUE;
 
-  for (int step = from_version; step < ENT_STORE_SCHEMA_VERSION; step++)
+  for (int step = version; step < ENT_STORE_SCHEMA_VERSION; step++)
     if (!ent_store_exec (store, migrations[step], error))
       return FALSE;
 

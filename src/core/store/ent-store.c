@@ -19,16 +19,9 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
-#include "ent-store-private.h"
-
-/* How long SQLite waits for another connection's lock before giving up with
- * SQLITE_BUSY; a document's transaction takes milliseconds. */
-#define BUSY_TIMEOUT_MS 10000
-/* Then a write transaction is tried again this many times, after a pause
- * that doubles each time (with some jitter, so that processes that collided
- * do not collide again in step). */
-#define WRITE_ATTEMPTS 4
-#define RETRY_PAUSE_US (100 * 1000)
+#include "ent-store-corrections.h"
+#include "ent-store-schema.h"
+#include "ent-store-sql.h"
 
 G_DEFINE_QUARK (ent-store-error-quark, ent_store_error)
 
@@ -43,90 +36,7 @@ ent_store_default_path (void)
   return g_build_filename (dir, "default.entente", NULL);
 }
 
-/* Errors */
-
-static EntStoreError
-error_code_for (int rc)
-{
-  switch (rc & 0xff)
-    {
-    case SQLITE_READONLY:
-      return ENT_STORE_ERROR_READ_ONLY;
-    case SQLITE_BUSY:
-    case SQLITE_LOCKED:
-      return ENT_STORE_ERROR_BUSY;
-    case SQLITE_CORRUPT:
-    case SQLITE_NOTADB:
-      return ENT_STORE_ERROR_CORRUPT;
-    default:
-      return ENT_STORE_ERROR_FAILED;
-    }
-}
-
-static void
-set_sqlite_error (sqlite3  *db,
-                  int       rc,
-                  GError  **error)
-{
-  const char *message = db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
-
-  switch (rc & 0xff)
-    {
-    case SQLITE_READONLY:
-      g_set_error (error, ENT_STORE_ERROR, ENT_STORE_ERROR_READ_ONLY,
-                   _("the project is read-only (%s)"), message);
-      break;
-    case SQLITE_NOTADB:
-      g_set_error_literal (error, ENT_STORE_ERROR, ENT_STORE_ERROR_CORRUPT,
-                           _("not an Entente project: file is not a database"));
-      break;
-    case SQLITE_BUSY:
-    case SQLITE_LOCKED:
-      g_set_error (error, ENT_STORE_ERROR, ENT_STORE_ERROR_BUSY,
-                   _("the project is busy: another program kept it locked (%s)"), message);
-      break;
-    case SQLITE_CORRUPT:
-      g_set_error (error, ENT_STORE_ERROR, ENT_STORE_ERROR_CORRUPT,
-                   _("damaged project: %s"), message);
-      break;
-    default:
-      g_set_error (error, ENT_STORE_ERROR, error_code_for (rc), "%s", message);
-      break;
-    }
-}
-
-gboolean
-ent_store_set_error (EntStore  *store,
-                     int        rc,
-                     GError   **error)
-{
-  set_sqlite_error (store->db, rc, error);
-  return FALSE;
-}
-
-gboolean
-ent_store_check_writable (EntStore  *store,
-                          GError   **error)
-{
-  if (!store->read_only)
-    return TRUE;
-
-  g_set_error_literal (error, ENT_STORE_ERROR, ENT_STORE_ERROR_READ_ONLY,
-                       _("the project is read-only: it cannot be changed"));
-  return FALSE;
-}
-
-/* Damage */
-
-void
-ent_store_note_damage (EntStore       *store,
-                       EntStoreDamage  kind,
-                       guint           count)
-{
-  g_assert (kind < ENT_STORE_N_DAMAGE);
-
-  store->damage[kind] = MAX (store->damage[kind], count);
-}
+/* Damage report */
 
 static const char *
 describe_damage (EntStoreDamage kind,
@@ -198,166 +108,6 @@ ent_store_take_damage_report (EntStore *store)
                           total, parts->str);
 }
 
-/* Statements */
-
-static void
-finalize_statement (gpointer data)
-{
-  sqlite3_finalize (data);
-}
-
-sqlite3_stmt *
-ent_store_statement (EntStore    *store,
-                     const char  *sql,
-                     GError     **error)
-{
-  sqlite3_stmt *stmt = g_hash_table_lookup (store->statements, sql);
-  int rc;
-
-  if (stmt != NULL)
-    {
-      sqlite3_reset (stmt);
-      sqlite3_clear_bindings (stmt);
-      return stmt;
-    }
-
-  rc = sqlite3_prepare_v3 (store->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
-  /* The statements are fixed and tested against the schema: one that does
-   * not compile ("no such table: aliases") means the file's schema is not
-   * the one its version says, which is damage, not a passing failure. */
-  if ((rc & 0xff) == SQLITE_ERROR)
-    {
-      g_set_error (error, ENT_STORE_ERROR, ENT_STORE_ERROR_CORRUPT,
-                   _("damaged project: %s"), sqlite3_errmsg (store->db));
-      return NULL;
-    }
-  if (rc != SQLITE_OK)
-    {
-      set_sqlite_error (store->db, rc, error);
-      return NULL;
-    }
-
-  g_hash_table_insert (store->statements, (gpointer) sql, stmt);
-  return stmt;
-}
-
-gboolean
-ent_store_step_done (EntStore      *store,
-                     sqlite3_stmt  *stmt,
-                     GError       **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  if (rc == SQLITE_DONE || rc == SQLITE_ROW)
-    return TRUE;
-
-  return ent_store_set_error (store, rc, error);
-}
-
-gboolean
-ent_store_query_int64 (EntStore    *store,
-                       const char  *sql,
-                       gint64      *value,
-                       GError     **error)
-{
-  g_auto(EntStoreStmt) stmt = ent_store_statement (store, sql, error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    return ent_store_set_error (store, rc, error);
-
-  *value = sqlite3_column_int64 (stmt, 0);
-  return TRUE;
-}
-
-gboolean
-ent_store_exec (EntStore    *store,
-                const char  *sql,
-                GError     **error)
-{
-  int rc = sqlite3_exec (store->db, sql, NULL, NULL, NULL);
-
-  if (rc == SQLITE_OK)
-    return TRUE;
-
-  return ent_store_set_error (store, rc, error);
-}
-
-/* Transactions */
-
-static gboolean
-write_once (EntStore           *store,
-            EntStoreWriteFunc   func,
-            gpointer            data,
-            GError            **error)
-{
-  /* IMMEDIATE takes the write lock now, waiting for it (busy timeout): a
-   * transaction that read first and wrote later would fail with
-   * SQLITE_BUSY_SNAPSHOT without waiting when another process wrote in
-   * between. Everything it reads is then read under the lock. */
-  if (!ent_store_exec (store, "BEGIN IMMEDIATE", error))
-    return FALSE;
-
-  if (func (store, data, error) &&
-      ent_store_exec (store, "COMMIT", error))
-    return TRUE;
-
-  ent_store_rollback (store);
-  return FALSE;
-}
-
-gboolean
-ent_store_write (EntStore           *store,
-                 EntStoreWriteFunc   func,
-                 gpointer            data,
-                 GError            **error)
-{
-  g_assert (sqlite3_get_autocommit (store->db));
-
-  if (!ent_store_check_writable (store, error))
-    return FALSE;
-
-  for (guint attempt = 1;; attempt++)
-    {
-      g_autoptr(GError) local_error = NULL;
-      gulong pause;
-
-      if (write_once (store, func, data, &local_error))
-        return TRUE;
-      if (attempt == WRITE_ATTEMPTS ||
-          !g_error_matches (local_error, ENT_STORE_ERROR, ENT_STORE_ERROR_BUSY))
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return FALSE;
-        }
-
-      pause = (RETRY_PAUSE_US << (attempt - 1)) + g_random_int_range (0, RETRY_PAUSE_US);
-      g_debug ("%s: %s; trying again in %lu ms", store->path, local_error->message, pause / 1000);
-      g_usleep (pause);
-    }
-}
-
-void
-ent_store_rollback (EntStore *store)
-{
-  if (!sqlite3_get_autocommit (store->db))
-    sqlite3_exec (store->db, "ROLLBACK", NULL, NULL, NULL);
-
-  /* The resolver learnt names of rows that no longer exist: it is loaded
-   * again from the file on the next write. */
-  ent_store_forget_caches (store);
-}
-
-void
-ent_store_forget_caches (EntStore *store)
-{
-  g_clear_pointer (&store->resolver, ent_resolver_free);
-}
-
 /* Opening */
 
 typedef struct {
@@ -400,46 +150,38 @@ has_sqlite_header (const char  *path,
 }
 
 static gboolean
-query_int (sqlite3     *db,
-           const char  *sql,
-           int         *value,
-           GError     **error)
+quick_check (EntStore  *store,
+             GError   **error)
 {
-  sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+  g_auto(EntStoreStmt) stmt = ent_store_statement (store, "PRAGMA quick_check(1)", error);
+  const char *verdict;
+  int rc;
 
-  if (rc == SQLITE_OK)
-    rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    *value = sqlite3_column_int (stmt, 0);
-  else
-    set_sqlite_error (db, rc, error);
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    return ent_store_set_error (store, rc, error);
 
-  sqlite3_finalize (stmt);
-  return rc == SQLITE_ROW;
+  verdict = ent_store_column_text (stmt, 0);
+  if (g_strcmp0 (verdict, "ok") == 0)
+    return TRUE;
+
+  g_set_error (error, ENT_STORE_ERROR, ENT_STORE_ERROR_CORRUPT, _("damaged project: %s"), verdict);
+  return FALSE;
 }
 
-static gboolean
-quick_check (sqlite3  *db,
-             GError  **error)
+static EntStore *
+store_new (const char *path,
+           gboolean    read_only)
 {
-  sqlite3_stmt *stmt = NULL;
-  gboolean ok = FALSE;
-  int rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check(1)", -1, &stmt, NULL);
+  EntStore *store = g_new0 (EntStore, 1);
 
-  if (rc == SQLITE_OK)
-    rc = sqlite3_step (stmt);
+  store->path = g_strdup (path);
+  store->read_only = read_only;
+  store->statements = ent_store_statement_cache_new ();
 
-  if (rc == SQLITE_ROW && g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") == 0)
-    ok = TRUE;
-  else if (rc == SQLITE_ROW)
-    g_set_error (error, ENT_STORE_ERROR, ENT_STORE_ERROR_CORRUPT,
-                 _("damaged project: %s"), sqlite3_column_text (stmt, 0));
-  else
-    set_sqlite_error (db, rc, error);
-
-  sqlite3_finalize (stmt);
-  return ok;
+  return store;
 }
 
 /* Reads what the file is, with a read-only connection that cannot change it. */
@@ -448,33 +190,17 @@ inspect_database (const char      *path,
                   FileInspection  *inspection,
                   GError         **error)
 {
-  sqlite3 *db = NULL;
-  int application_id = 0;
-  int n_tables = 0;
-  gboolean ok = FALSE;
-  int rc;
+  g_autoptr(EntStore) probe = store_new (path, TRUE);
+  int rc = sqlite3_open_v2 (path, &probe->db, SQLITE_OPEN_READONLY, NULL);
 
-  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
   if (rc != SQLITE_OK)
-    {
-      set_sqlite_error (db, rc, error);
-      sqlite3_close (db);
-      return FALSE;
-    }
-  sqlite3_busy_timeout (db, BUSY_TIMEOUT_MS);
+    return ent_store_set_error (probe, rc, error);
+  sqlite3_busy_timeout (probe->db, ENT_STORE_BUSY_TIMEOUT_MS);
 
-  if (!query_int (db, "PRAGMA application_id", &application_id, error) ||
-      !query_int (db, "SELECT count(*) FROM sqlite_master", &n_tables, error) ||
-      !query_int (db, "PRAGMA user_version", &inspection->version, error))
-    goto out;
+  if (!ent_store_inspect_schema (probe, &inspection->is_new, &inspection->version, error))
+    return FALSE;
 
-  if (ent_store_check_version (application_id, n_tables, inspection->version,
-                               &inspection->is_new, error))
-    ok = inspection->is_new || quick_check (db, error);
-
-out:
-  sqlite3_close (db);
-  return ok;
+  return inspection->is_new || quick_check (probe, error);
 }
 
 static gboolean
@@ -530,7 +256,7 @@ static gboolean
 set_wal (EntStore  *store,
          GError   **error)
 {
-  for (guint attempt = 1; attempt <= WRITE_ATTEMPTS; attempt++)
+  for (guint attempt = 1; attempt <= ENT_STORE_WRITE_ATTEMPTS; attempt++)
     {
       sqlite3_stmt *stmt = NULL;
       gboolean is_wal = FALSE;
@@ -539,7 +265,7 @@ set_wal (EntStore  *store,
       if (rc == SQLITE_OK)
         rc = sqlite3_step (stmt);
       if (rc == SQLITE_ROW)
-        is_wal = g_ascii_strcasecmp ((const char *) sqlite3_column_text (stmt, 0), "wal") == 0;
+        is_wal = g_strcmp0 (ent_store_column_text (stmt, 0), "wal") == 0;
       sqlite3_finalize (stmt);
 
       if (is_wal)
@@ -547,7 +273,7 @@ set_wal (EntStore  *store,
       if (rc != SQLITE_ROW && (rc & 0xff) != SQLITE_BUSY && (rc & 0xff) != SQLITE_LOCKED)
         return ent_store_set_error (store, rc, error);
 
-      g_usleep ((RETRY_PAUSE_US << (attempt - 1)) + g_random_int_range (0, RETRY_PAUSE_US));
+      ent_store_retry_pause (attempt);
     }
 
   g_debug ("%s: not switched to WAL: another process holds it", store->path);
@@ -560,7 +286,7 @@ configure_connection (EntStore  *store,
                       GError   **error)
 {
   sqlite3_extended_result_codes (store->db, 1);
-  sqlite3_busy_timeout (store->db, BUSY_TIMEOUT_MS);
+  sqlite3_busy_timeout (store->db, ENT_STORE_BUSY_TIMEOUT_MS);
 
   if (!ent_store_exec (store, "PRAGMA foreign_keys = ON", error))
     return FALSE;
@@ -630,19 +356,6 @@ check_open_flags (const char        *path,
     }
 
   return TRUE;
-}
-
-static EntStore *
-store_new (const char *path,
-           gboolean    read_only)
-{
-  EntStore *store = g_new0 (EntStore, 1);
-
-  store->path = g_strdup (path);
-  store->read_only = read_only;
-  store->statements = g_hash_table_new_full (NULL, NULL, NULL, finalize_statement);
-
-  return store;
 }
 
 /* The schema as far as the file still needs it (another process may be
@@ -786,30 +499,26 @@ ent_store_get_document_text (EntStore  *store,
                              GError   **error)
 {
   static const char sql[] = "SELECT text FROM documents WHERE id = ?";
-  g_auto(EntStoreStmt) stmt = NULL;
-  int rc;
+  g_auto(EntStoreStmt) row = NULL;
+  char *text;
 
   g_return_val_if_fail (store != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  stmt = ent_store_statement (store, sql, error);
-  if (stmt == NULL)
+  if (!ent_store_lookup_row (store, sql, document_id, &row, error))
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, document_id);
+  if (row == NULL)
+    {
+      g_set_error (error, ENT_STORE_ERROR, ENT_STORE_ERROR_NOT_FOUND,
+                   _("no document %" G_GINT64_FORMAT " in the project"), document_id);
+      return NULL;
+    }
 
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
-    return ent_store_column_utf8 (stmt, 0);
-  if (rc == SQLITE_ROW)
+  text = ent_store_column_utf8 (row, 0);
+  if (text == NULL)
     g_set_error (error, ENT_STORE_ERROR, ENT_STORE_ERROR_CORRUPT,
                  _("damaged project: document %" G_GINT64_FORMAT " has no text"), document_id);
-  else if (rc == SQLITE_DONE)
-    g_set_error (error, ENT_STORE_ERROR, ENT_STORE_ERROR_NOT_FOUND,
-                 _("no document %" G_GINT64_FORMAT " in the project"), document_id);
-  else
-    ent_store_set_error (store, rc, error);
-
-  return NULL;
+  return text;
 }
 
 /* Stats */
@@ -852,17 +561,12 @@ count_rows (EntStore    *store,
             guint       *count,
             GError     **error)
 {
-  g_auto(EntStoreStmt) stmt = ent_store_statement (store, sql, error);
-  int rc;
+  gint64 value;
 
-  if (stmt == NULL)
+  if (!ent_store_query_int64 (store, sql, &value, error))
     return FALSE;
 
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    return ent_store_set_error (store, rc, error);
-
-  *count = sqlite3_column_int (stmt, 0);
+  *count = (guint) CLAMP (value, 0, (gint64) G_MAXUINT);
   return TRUE;
 }
 
