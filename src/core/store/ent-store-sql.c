@@ -10,8 +10,10 @@
 
 #include "ent-store-sql.h"
 
-/* The first pause before a write is tried again; it doubles each time, with
+/* A write still locked out after the busy timeout is tried this many times
+ * in all. The first pause before it is tried again doubles each time, with
  * some jitter, so that processes that collided do not collide again in step. */
+#define WRITE_ATTEMPTS 4
 #define RETRY_PAUSE_US (100 * 1000)
 
 /* Errors */
@@ -242,8 +244,8 @@ ent_store_exec (EntStore    *store,
 
 /* Transactions */
 
-void
-ent_store_retry_pause (guint attempt)
+static void
+retry_pause (guint attempt)
 {
   g_usleep ((RETRY_PAUSE_US << MIN (attempt - 1, 8u)) + g_random_int_range (0, RETRY_PAUSE_US));
 }
@@ -286,7 +288,7 @@ ent_store_write (EntStore           *store,
 
       if (write_once (store, func, data, &local_error))
         return TRUE;
-      if (attempt == ENT_STORE_WRITE_ATTEMPTS ||
+      if (attempt == WRITE_ATTEMPTS ||
           !g_error_matches (local_error, ENT_STORE_ERROR, ENT_STORE_ERROR_BUSY))
         {
           g_propagate_error (error, g_steal_pointer (&local_error));
@@ -294,7 +296,7 @@ ent_store_write (EntStore           *store,
         }
 
       g_debug ("%s: %s; trying again", store->path, local_error->message);
-      ent_store_retry_pause (attempt);
+      retry_pause (attempt);
     }
 }
 

@@ -14,8 +14,6 @@ G_BEGIN_DECLS
  * SQLITE_BUSY (ent_store_set_busy_timeout changes it); a document's
  * transaction takes milliseconds. */
 #define ENT_STORE_BUSY_TIMEOUT_MS 10000
-/* Then a write is tried this many times in all. */
-#define ENT_STORE_WRITE_ATTEMPTS 4
 
 /* Errors */
 
@@ -145,8 +143,6 @@ gboolean      ent_store_write          (EntStore          *store,
                                         EntStoreWriteFunc  func,
                                         gpointer           data,
                                         GError           **error);
-/* Sleeps before attempt @attempt + 1 at something locked. */
-void          ent_store_retry_pause    (guint          attempt);
 /* Rolls back and drops the resolver (see ent_store_forget_caches). */
 void          ent_store_rollback       (EntStore      *store);
 /* Drops the resolver, loaded again on the next write: after a rollback, or

@@ -248,35 +248,29 @@ inspect_file (const char      *path,
 }
 
 /* Switching to WAL takes an exclusive lock, which another process may hold
- * (it is creating the project, or reads it in rollback mode): SQLite then
- * answers SQLITE_BUSY, or the mode it stays in. Tried a few times; a project
- * that stays in rollback mode still works (the next open switches it), so
- * that is no error. */
+ * (it is creating the project, or reads it in rollback mode): SQLite waits
+ * for it up to the busy timeout, then answers SQLITE_BUSY or the mode it
+ * stays in. A project left in rollback mode still works, and a later open
+ * switches it, so that is no error; trying again would only multiply the
+ * wait for a lock that the busy timeout already waited for. */
 static gboolean
 set_wal (EntStore  *store,
          GError   **error)
 {
-  for (guint attempt = 1; attempt <= ENT_STORE_WRITE_ATTEMPTS; attempt++)
-    {
-      sqlite3_stmt *stmt = NULL;
-      gboolean is_wal = FALSE;
-      int rc = sqlite3_prepare_v2 (store->db, "PRAGMA journal_mode = WAL", -1, &stmt, NULL);
+  sqlite3_stmt *stmt = NULL;
+  gboolean is_wal = FALSE;
+  int rc = sqlite3_prepare_v2 (store->db, "PRAGMA journal_mode = WAL", -1, &stmt, NULL);
 
-      if (rc == SQLITE_OK)
-        rc = sqlite3_step (stmt);
-      if (rc == SQLITE_ROW)
-        is_wal = g_strcmp0 (ent_store_column_text (stmt, 0), "wal") == 0;
-      sqlite3_finalize (stmt);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    is_wal = g_strcmp0 (ent_store_column_text (stmt, 0), "wal") == 0;
+  sqlite3_finalize (stmt);
 
-      if (is_wal)
-        return TRUE;
-      if (rc != SQLITE_ROW && (rc & 0xff) != SQLITE_BUSY && (rc & 0xff) != SQLITE_LOCKED)
-        return ent_store_set_error (store, rc, error);
-
-      ent_store_retry_pause (attempt);
-    }
-
-  g_debug ("%s: not switched to WAL: another process holds it", store->path);
+  if (rc != SQLITE_ROW && (rc & 0xff) != SQLITE_BUSY && (rc & 0xff) != SQLITE_LOCKED)
+    return ent_store_set_error (store, rc, error);
+  if (!is_wal)
+    g_debug ("%s: not switched to WAL: another process holds it", store->path);
   return TRUE;
 }
 
