@@ -255,21 +255,20 @@ inspect_file (const char      *path,
  * wait for a lock that the busy timeout already waited for. */
 static gboolean
 set_wal (EntStore  *store,
+         gboolean  *is_wal,
          GError   **error)
 {
   sqlite3_stmt *stmt = NULL;
-  gboolean is_wal = FALSE;
   int rc = sqlite3_prepare_v2 (store->db, "PRAGMA journal_mode = WAL", -1, &stmt, NULL);
 
   if (rc == SQLITE_OK)
     rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    is_wal = g_strcmp0 (ent_store_column_text (stmt, 0), "wal") == 0;
+  *is_wal = rc == SQLITE_ROW && g_strcmp0 (ent_store_column_text (stmt, 0), "wal") == 0;
   sqlite3_finalize (stmt);
 
   if (rc != SQLITE_ROW && (rc & 0xff) != SQLITE_BUSY && (rc & 0xff) != SQLITE_LOCKED)
     return ent_store_set_error (store, rc, error);
-  if (!is_wal)
+  if (!*is_wal)
     g_debug ("%s: not switched to WAL: another process holds it", store->path);
   return TRUE;
 }
@@ -279,6 +278,8 @@ configure_connection (EntStore  *store,
                       gboolean   is_new,
                       GError   **error)
 {
+  gboolean is_wal;
+
   sqlite3_extended_result_codes (store->db, 1);
   sqlite3_busy_timeout (store->db, ENT_STORE_BUSY_TIMEOUT_MS);
 
@@ -303,9 +304,12 @@ configure_connection (EntStore  *store,
    * Checkpoints every 64 MB of WAL: each costs two fsyncs, which were most
    * of the difference between wall and CPU time with smaller ones, and
    * writes a page rewritten by many documents once; the WAL file is cut
-   * back after each. */
-  return set_wal (store, error) &&
-         ent_store_exec (store, "PRAGMA synchronous = NORMAL", error) &&
+   * back after each. NORMAL is safe against power loss in WAL mode only: a
+   * project left in rollback mode syncs fully. */
+  if (!set_wal (store, &is_wal, error))
+    return FALSE;
+
+  return ent_store_exec (store, is_wal ? "PRAGMA synchronous = NORMAL" : "PRAGMA synchronous = FULL", error) &&
          ent_store_exec (store, "PRAGMA cache_size = -8192", error) &&
          ent_store_exec (store, "PRAGMA wal_autocheckpoint = 16384", error) &&
          ent_store_exec (store, "PRAGMA journal_size_limit = 67108864", error);
