@@ -21,6 +21,14 @@ static const char article_two[] =
   "Lukashenko met Supreme Leader Ali Khamenei on Monday. "
   "Khamenei said Iran and Belarus should cooperate within the Shanghai Cooperation Organisation.\n";
 
+static int
+compare_strings (const char * const *a,
+                 const char * const *b,
+                 gpointer            user_data)
+{
+  return strcmp (*a, *b);
+}
+
 typedef struct {
   GPtrArray *errors;   /* "path: message" */
   guint      progress_calls;
@@ -329,6 +337,210 @@ test_ingest_seeds (void)
   fixture_remove_dir (dir);
 }
 
+/* The graph as a sorted list of lines that do not depend on store ids or on
+ * the direction a symmetric relation happens to be stored in. */
+static GPtrArray *
+graph_lines (EntStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EntGraph) graph = ent_store_load_graph (store, &error);
+  GPtrArray *lines = g_ptr_array_new_with_free_func (g_free);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < graph->entities->len; i++)
+    {
+      EntGraphEntity *e = ent_graph_get_entity (graph, i);
+      g_autoptr(GPtrArray) aliases = g_ptr_array_new ();
+      g_autofree char *joined = NULL;
+
+      for (guint k = 0; k < e->aliases->len; k++)
+        g_ptr_array_add (aliases, g_ptr_array_index (e->aliases, k));
+      g_ptr_array_add (aliases, NULL);
+      g_qsort_with_data (aliases->pdata, aliases->len - 1, sizeof (char *), (GCompareDataFunc) compare_strings, NULL);
+      joined = g_strjoinv ("|", (char **) aliases->pdata);
+      g_ptr_array_add (lines, g_strdup_printf ("entity %s %s [%s] %u", ent_entity_type_to_string (e->type),
+                                               e->name, joined, e->mentions));
+    }
+  for (guint i = 0; i < graph->relations->len; i++)
+    {
+      EntGraphRelation *r = ent_graph_get_relation (graph, i);
+      const char *a = ent_graph_get_entity (graph, r->source)->name;
+      const char *b = ent_graph_get_entity (graph, r->target)->name;
+      g_autoptr(GString) line = g_string_new (NULL);
+      g_autoptr(GPtrArray) texts = g_ptr_array_new ();
+
+      if (ent_relation_type_is_symmetric (r->type) && strcmp (a, b) > 0)
+        {
+          const char *t = a;
+
+          a = b, b = t;
+        }
+      for (guint k = 0; k < r->evidence->len; k++)
+        g_ptr_array_add (texts, ((EntGraphEvidence *) g_ptr_array_index (r->evidence, k))->text);
+      g_qsort_with_data (texts->pdata, texts->len, sizeof (char *), (GCompareDataFunc) compare_strings, NULL);
+      g_string_printf (line, "relation %s %s -> %s (%s)", ent_relation_type_to_string (r->type), a, b,
+                       (const char *) g_hash_table_lookup (r->attributes, "role"));
+      for (guint k = 0; k < texts->len; k++)
+        g_string_append_printf (line, "\n  %s", (const char *) g_ptr_array_index (texts, k));
+      g_ptr_array_add (lines, g_string_free (g_steal_pointer (&line), FALSE));
+    }
+  g_qsort_with_data (lines->pdata, lines->len, sizeof (char *), (GCompareDataFunc) compare_strings, NULL);
+  return lines;
+}
+
+static GPtrArray *
+ingest_in_runs (const char *project,
+                GPtrArray  *runs)
+{
+  g_autoptr(EntStore) store = fixture_open (project);
+
+  for (guint r = 0; r < runs->len; r++)
+    {
+      const char * const *paths = g_ptr_array_index (runs, r);
+      g_autoptr(GError) error = NULL;
+      EntIngestSummary summary;
+
+      g_assert_true (ent_ingest_paths (store, paths, NULL, NULL, NULL, NULL, &summary, &error));
+      g_assert_no_error (error);
+    }
+  return graph_lines (store);
+}
+
+static void
+assert_same_lines (GPtrArray  *expected,
+                   GPtrArray  *got,
+                   const char *what)
+{
+  for (guint i = 0; i < MAX (expected->len, got->len); i++)
+    {
+      const char *e = i < expected->len ? g_ptr_array_index (expected, i) : "(nothing)";
+      const char *g = i < got->len ? g_ptr_array_index (got, i) : "(nothing)";
+
+      if (!g_str_equal (e, g))
+        {
+          for (guint k = 0; k < expected->len; k++)
+            if (!g_ptr_array_find_with_equal_func (got, g_ptr_array_index (expected, k), g_str_equal, NULL))
+              g_test_message ("only in one run: %s", (const char *) g_ptr_array_index (expected, k));
+          for (guint k = 0; k < got->len; k++)
+            if (!g_ptr_array_find_with_equal_func (expected, g_ptr_array_index (got, k), g_str_equal, NULL))
+              g_test_message ("only in %s: %s", what, (const char *) g_ptr_array_index (got, k));
+          g_error ("%s gives another graph (%s instead of %s)", what, g, e);
+        }
+    }
+}
+
+/* The same documents give the same graph, whatever the order and batching
+ * of ingestion: one run, two runs, one document at a time in reverse. */
+static void
+test_ingest_order_does_not_matter (void)
+{
+  g_autofree char *dir = fixture_temp_dir ();
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) lines_one = NULL, lines_halves = NULL, lines_reverse = NULL;
+  g_autoptr(GPtrArray) one = g_ptr_array_new ();
+  g_autoptr(GPtrArray) halves = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) reverse = g_ptr_array_new_with_free_func (g_free);
+  const char *folders[] = { TEST_SRCDIR "/../data/corpus", TEST_SRCDIR "/fixtures/generalize", NULL };
+  guint n_errors = 0;
+
+  {
+    g_autoptr(GPtrArray) collected = ent_ingest_collect_files (folders, NULL, NULL, &n_errors);
+
+    g_assert_cmpuint (n_errors, ==, 0);
+    g_assert_cmpuint (collected->len, >=, 10);
+    for (guint i = 0; i < collected->len; i++)
+      g_ptr_array_add (files, g_strdup (g_ptr_array_index (collected, i)));
+  }
+
+  g_ptr_array_add (one, (gpointer) folders);
+  {
+    guint half = files->len / 2;
+    const char **first = g_new0 (const char *, half + 1);
+    const char **second = g_new0 (const char *, files->len - half + 1);
+
+    for (guint i = 0; i < files->len; i++)
+      {
+        if (i < half)
+          first[i] = g_ptr_array_index (files, i);
+        else
+          second[i - half] = g_ptr_array_index (files, i);
+      }
+    g_ptr_array_add (halves, second);
+    g_ptr_array_add (halves, first);
+  }
+  for (guint i = files->len; i > 0; i--)
+    {
+      const char **single = g_new0 (const char *, 2);
+
+      single[0] = g_ptr_array_index (files, i - 1);
+      g_ptr_array_add (reverse, single);
+    }
+
+  {
+    g_autofree char *p1 = g_build_filename (dir, "one.entente", NULL);
+    g_autofree char *p2 = g_build_filename (dir, "halves.entente", NULL);
+    g_autofree char *p3 = g_build_filename (dir, "reverse.entente", NULL);
+
+    lines_one = ingest_in_runs (p1, one);
+    lines_halves = ingest_in_runs (p2, halves);
+    lines_reverse = ingest_in_runs (p3, reverse);
+  }
+  g_assert_cmpuint (lines_one->len, >, 100);
+  assert_same_lines (lines_one, lines_halves, "Ingesting in two runs, the second half first,");
+  assert_same_lines (lines_one, lines_reverse, "Ingesting one document at a time in reverse");
+
+  fixture_remove_dir (dir);
+}
+
+static guint
+count_entities_named (EntGraph      *graph,
+                      EntEntityType  type,
+                      const char    *part)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < graph->entities->len; i++)
+    {
+      EntGraphEntity *e = ent_graph_get_entity (graph, i);
+
+      n += e->type == type && strstr (e->name, part) != NULL;
+    }
+  return n;
+}
+
+/* An agreement of one article is another article's only when both name the
+ * same parties and the same agreement; "the agreements" of two visits are two. */
+static void
+test_ingest_agreements_across_documents (void)
+{
+  g_autofree char *dir = fixture_temp_dir ();
+  g_autofree char *corpus = g_build_filename (dir, "corpus", NULL);
+  g_autofree char *project = g_build_filename (dir, "p.entente", NULL);
+  g_autoptr(EntStore) store = fixture_open (project);
+  g_autoptr(EntGraph) graph = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *paths[] = { corpus, NULL };
+  EntIngestSummary summary;
+
+  write_file (corpus, "a.txt",
+              "Chile and Peru signed five agreements on Monday. Chile and Peru also signed a cooperation roadmap.\n");
+  write_file (corpus, "b.txt",
+              "Chile and Peru signed seven agreements in Lima. The roadmap between Chile and Peru was praised.\n");
+  write_file (corpus, "c.txt",
+              "Ghana and Togo signed three agreements on Friday.\n");
+  g_assert_true (ent_ingest_paths (store, paths, NULL, NULL, NULL, NULL, &summary, &error));
+  g_assert_no_error (error);
+  graph = ent_store_load_graph (store, &error);
+  g_assert_no_error (error);
+
+  /* One roadmap; each article's agreements their own. */
+  g_assert_cmpuint (count_entities_named (graph, ENT_ENTITY_AGREEMENT, "roadmap"), ==, 1);
+  g_assert_cmpuint (count_entities_named (graph, ENT_ENTITY_AGREEMENT, "agreements"), ==, 3);
+
+  g_clear_pointer (&store, ent_store_free);
+  fixture_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -341,6 +553,8 @@ main (int   argc,
   g_test_add_func ("/entente/ingest/cancel", test_ingest_cancel);
   g_test_add_func ("/entente/ingest/read-only-project", test_ingest_read_only_project);
   g_test_add_func ("/entente/ingest/seeds", test_ingest_seeds);
+  g_test_add_func ("/entente/ingest/order-does-not-matter", test_ingest_order_does_not_matter);
+  g_test_add_func ("/entente/ingest/agreements-across-documents", test_ingest_agreements_across_documents);
 
   return g_test_run ();
 }

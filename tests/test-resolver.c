@@ -162,6 +162,41 @@ test_name_split (void)
     }
 }
 
+/* The ways English news transliterates one name are one person. */
+static void
+test_transliteration (void)
+{
+  g_autoptr(EntResolver) resolver = ent_resolver_new ();
+
+  setup ();
+  ent_resolver_add_name (resolver, 1, ENT_ENTITY_PERSON, "Kassym-Jomart Tokayev");
+  ent_resolver_add_name (resolver, 2, ENT_ENTITY_PERSON, "Volodymyr Zelenskyy");
+  ent_resolver_add_name (resolver, 3, ENT_ENTITY_PERSON, "Shavkat Mirziyoyev");
+
+  g_assert_cmpint (ent_resolver_resolve (resolver, extraction, entity (ENT_ENTITY_PERSON, "Qasym-Zhomart Toqaev")), ==, 1);
+  g_assert_cmpint (ent_resolver_resolve (resolver, extraction, entity (ENT_ENTITY_PERSON, "Volodymyr Zelensky")), ==, 2);
+  g_assert_cmpint (ent_resolver_resolve (resolver, extraction, entity (ENT_ENTITY_PERSON, "Shavkat Mirziyoev")), ==, 3);
+  /* Another surname stays another person. */
+  g_assert_cmpint (ent_resolver_resolve (resolver, extraction, entity (ENT_ENTITY_PERSON, "Volodymyr Zelenko")), ==, 0);
+}
+
+/* A surname that is an alias of one person ("Diallo" of "Aminata Diallo")
+ * is no reason to make another Diallo that person. */
+static void
+test_surname_alias_is_no_evidence (void)
+{
+  g_autoptr(EntResolver) resolver = ent_resolver_new ();
+  EntExtractedEntity *other;
+
+  setup ();
+  ent_resolver_add_name (resolver, 1, ENT_ENTITY_PERSON, "Aminata Diallo");
+  ent_resolver_add_name (resolver, 1, ENT_ENTITY_PERSON, "Diallo");
+  other = entity (ENT_ENTITY_PERSON, "Moussa Faki Diallo");
+  ent_extracted_entity_add_alias (other, "Diallo");
+  g_assert_cmpint (ent_resolver_resolve (resolver, extraction, other), ==, 0);
+  g_assert_cmpint (ent_resolver_resolve (resolver, extraction, entity (ENT_ENTITY_PERSON, "Aminata Diallo")), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -178,6 +213,8 @@ main (int   argc,
   g_test_add_func ("/entente/resolver/remove", test_remove);
   g_test_add_func ("/entente/resolver/given-names-compatible", test_given_names_compatible);
   g_test_add_func ("/entente/resolver/name-split", test_name_split);
+  g_test_add_func ("/entente/resolver/transliteration", test_transliteration);
+  g_test_add_func ("/entente/resolver/surname-alias-is-no-evidence", test_surname_alias_is_no_evidence);
 
   status = g_test_run ();
   g_clear_pointer (&extraction, ent_extraction_free);

@@ -94,6 +94,7 @@ typedef enum {
   TRIG_NEGATION   = 1u << 23,  /* not, never, denied */
   TRIG_PLACE_HEAD = 1u << 24,  /* province, region, city, port */
   TRIG_EVENT_HEAD = 1u << 25,  /* summit, conference, forum */
+  TRIG_PORTFOLIO  = 1u << 26,  /* energy, mines, trade: what an office is for */
 } LexTrigger;
 
 typedef struct {

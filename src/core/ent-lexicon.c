@@ -394,6 +394,7 @@ static const struct {
   { "locative", TRIG_LOCATIVE }, { "within", TRIG_WITHIN },
   { "negation", TRIG_NEGATION }, { "place_head", TRIG_PLACE_HEAD },
   { "event_head", TRIG_EVENT_HEAD },
+  { "portfolio", TRIG_PORTFOLIO },
 };
 
 static const struct {

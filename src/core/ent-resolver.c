@@ -135,17 +135,60 @@ id_array_add_unique (GArray *array,
 
 /* Surnames are indexed without spaces: "Amir-Abdollahian" = "Amirabdollahian",
  * "von der Leyen" = "vonderleyen". */
+/* One spelling for the ways English news transliterates the same name:
+ * "Toqaev" and "Tokayev", "Zelenskyy" and "Zelensky", "Qasym-Zhomart" and
+ * "Kassym-Jomart", "Mirziyoev" and "Mirziyoyev". @name is folded already
+ * (lower case, no diacritics). */
+static char *
+transliteration_key (const char *name)
+{
+  static const struct { const char *from, *to; } rules[] = {
+    { "zh", "j" }, { "kh", "h" }, { "q", "k" }, { "yy", "y" }, { "iy", "i" },
+    { "ye", "e" }, { "yo", "o" }, { "ya", "a" }, { "yu", "u" }, { "ou", "u" },
+    { "w", "v" },
+  };
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = name; *p != '\0';)
+    {
+      gboolean done = FALSE;
+
+      for (guint r = 0; r < G_N_ELEMENTS (rules) && !done; r++)
+        {
+          gsize len = strlen (rules[r].from);
+
+          if (strncmp (p, rules[r].from, len) == 0)
+            {
+              g_string_append (out, rules[r].to);
+              p += len;
+              done = TRUE;
+            }
+        }
+      if (done)
+        continue;
+      /* "Kassym", "Abdullah": a doubled letter is one. */
+      if (out->len == 0 || out->str[out->len - 1] != *p)
+        g_string_append_c (out, *p);
+      p++;
+    }
+  return g_string_free (out, FALSE);
+}
+
 static void
 split_person_key (const char  *key,
                   char       **given,
                   char       **surname)
 {
   g_autofree char *spaced = NULL;
+  g_autofree char *joined = NULL;
+  g_autofree char *raw_given = NULL;
   g_auto(GStrv) parts = NULL;
 
-  ent_person_name_split (key, given, &spaced);
+  ent_person_name_split (key, &raw_given, &spaced);
   parts = g_strsplit (spaced, " ", -1);
-  *surname = g_strjoinv ("", parts);
+  joined = g_strjoinv ("", parts);
+  *surname = transliteration_key (joined);
+  *given = transliteration_key (raw_given);
 }
 
 static void
@@ -169,12 +212,19 @@ add_person (EntResolver *self,
       g_hash_table_insert (self->surnames, g_strdup (surname), refs);
     }
 
-  for (guint i = 0; i < refs->len; i++)
+  /* A surname alone ("Diallo" as an alias of "Aminata Diallo") adds nothing
+   * to a person whose given names are known, and would let any other
+   * Diallo match them. */
+  for (guint i = refs->len; i > 0; i--)
     {
-      PersonRef *r = &g_array_index (refs, PersonRef, i);
+      PersonRef *r = &g_array_index (refs, PersonRef, i - 1);
 
-      if (r->id == info->id && g_str_equal (r->given, given))
+      if (r->id != info->id)
+        continue;
+      if (g_str_equal (r->given, given) || *given == '\0')
         return;
+      if (*r->given == '\0')
+        g_array_remove_index (refs, i - 1);
     }
 
   ref.id = info->id;
@@ -455,8 +505,10 @@ resolve_person (EntResolver              *self,
       g_auto(GStrv) parts = g_strsplit (entity->surname, " ", -1);
 
       /* Surnames are indexed without spaces: "Amir-Abdollahian" = "Amirabdollahian". */
-      surname = g_strjoinv ("", parts);
-      given = g_strdup (entity->given != NULL ? entity->given : "");
+      g_autofree char *joined = g_strjoinv ("", parts);
+
+      surname = transliteration_key (joined);
+      given = transliteration_key (entity->given != NULL ? entity->given : "");
     }
   else
     split_person_key (entity->key, &given, &surname);
@@ -510,6 +562,11 @@ ent_resolver_resolve (EntResolver              *self,
 
   if (entity->key != NULL && (id = lookup_key (self, entity->type, entity->key)) != 0)
     return id;
+  /* An agreement is another document's only by its key (parties and name or
+   * subject): "the agreement" of one article is not "the agreement" of the
+   * next. */
+  if (entity->type == ENT_ENTITY_AGREEMENT)
+    return 0;
 
   {
     g_autofree char *key = ent_name_key (entity->name);
@@ -522,6 +579,10 @@ ent_resolver_resolve (EntResolver              *self,
     {
       g_autofree char *key = ent_name_key (g_ptr_array_index (entity->aliases, i));
 
+      /* A surname alone ("Diallo") is no evidence of which Diallo: that is
+       * for the surname index, which compares given names. */
+      if (entity->type == ENT_ENTITY_PERSON && strchr (key, ' ') == NULL)
+        continue;
       if ((id = lookup_key (self, entity->type, key)) != 0)
         return id;
     }

@@ -443,28 +443,6 @@ lookup_sentence (AddContext *context,
 
 /* Entities */
 
-/* TRUE when @longer names the same person more fully than @shorter:
- * "alexander lukashenko" for "lukashenko". */
-static gboolean
-is_fuller_name (const char *longer,
-                const char *shorter)
-{
-  gsize long_length = strlen (longer);
-  gsize short_length = strlen (shorter);
-
-  return short_length > 0 && long_length > short_length &&
-         g_str_has_suffix (longer, shorter) &&
-         longer[long_length - short_length - 1] == ' ';
-}
-
-static const char *
-last_word (const char *key)
-{
-  const char *space = strrchr (key, ' ');
-
-  return space != NULL ? space + 1 : key;
-}
-
 /* TRUE when the name is the person's name alone: its key is the resolution
  * key, which the extractor gives without titles. */
 static gboolean
@@ -594,18 +572,44 @@ add_mentions (AddContext  *context,
 
 /* A person first known by surname, or by a name with a title, is called by
  * the fullest plain name a document gives; the old name stays an alias. */
+static guint
+count_words (const char *name)
+{
+  guint n = 1;
+
+  for (const char *p = name; *p != '\0'; p++)
+    n += *p == ' ';
+  return n;
+}
+
+/* Of two names of one entity, the one to show: for a person the name alone
+ * before one with a title, then the fuller name ("Joseph Biden" over "Joe
+ * Biden", "Alexander Lukashenko" over "Lukashenko"), and between two
+ * spellings of one length the one with diacritics ("Erdoğan"). A total
+ * order, so that the name an entity ends with does not depend on the order
+ * in which documents were ingested. */
 static gboolean
 is_better_name (const EntExtractedEntity *entity,
                 const char               *old_name,
                 gboolean                  old_clean)
 {
-  g_autofree char *old_key = ent_name_key (old_name);
+  gboolean new_clean = entity->type != ENT_ENTITY_PERSON || is_clean_name (entity);
+  guint new_words, old_words;
+  glong new_length, old_length;
 
-  if (entity->type != ENT_ENTITY_PERSON || !is_clean_name (entity))
-    return FALSE;
-  if (is_fuller_name (entity->key, old_key))
-    return TRUE;
-  return !old_clean && g_str_equal (last_word (entity->key), last_word (old_key));
+  if (entity->type != ENT_ENTITY_PERSON)
+    old_clean = TRUE;
+  if (new_clean != old_clean)
+    return new_clean;
+  new_words = count_words (entity->name);
+  old_words = count_words (old_name);
+  if (new_words != old_words)
+    return new_words > old_words;
+  new_length = g_utf8_strlen (entity->name, -1);
+  old_length = g_utf8_strlen (old_name, -1);
+  if (new_length != old_length)
+    return new_length > old_length;
+  return strcmp (entity->name, old_name) > 0;
 }
 
 static gboolean
@@ -622,9 +626,6 @@ maybe_promote_name (EntStore                  *store,
   g_auto(EntStoreStmt) find = NULL;
   g_autofree char *old_name = NULL;
   gboolean old_clean;
-
-  if (entity->type != ENT_ENTITY_PERSON)
-    return TRUE;
 
   if (!ent_store_lookup_row (store, find_sql, id, &find, error))
     return FALSE;

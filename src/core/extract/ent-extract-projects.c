@@ -1,0 +1,281 @@
+/* ent-extract-projects.c — projects (corridors, railways, pipelines) and named events.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "entente-extractor"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "ent-extractor-private.h"
+#include "ent-text.h"
+
+static const char *project_heads[] = {
+  "corridor", "corridors", "railway", "railroad", "pipeline", "highway", "motorway", "expressway",
+  "initiative", "canal", "bridge", "tunnel", "project", "line", "road", "rail", "route", NULL
+};
+
+static const char *project_noise[] = { "the", "international", "transport", "transit", NULL };
+
+static const char *
+project_head_family (const char *head)
+{
+  static const struct { const char *head, *family; } families[] = {
+    { "railway", "railway" }, { "railroad", "railway" }, { "rail", "railway" }, { "line", "railway" },
+    { "highway", "road" }, { "motorway", "road" }, { "expressway", "road" }, { "road", "road" },
+    { "corridor", "corridor" }, { "corridors", "corridor" }, { "route", "corridor" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (families); i++)
+    if (g_str_equal (head, families[i].head))
+      return families[i].family;
+  return head;
+}
+
+/* The project named by tokens [@first, @last); @head is its head word. The
+ * words up to the head make its key, so that the "China-Laos Railway" and
+ * the "China-Laos railway project" are one. */
+static int
+project_entity (DocContext *ctx,
+                guint       first,
+                guint       head,
+                guint       last)
+{
+  g_autofree char *name = _ent_extractor_token_text (ctx, first, last);
+  GString *pkey = g_string_new (NULL);
+  g_autofree char *key = NULL;
+  int index;
+
+  for (guint k = first; k <= head; k++)
+    {
+      const char *word;
+
+      if (!is_word (ctx, k))
+        continue;
+      word = ctx_key (ctx, k);
+      /* "gas", "greenfield": descriptions, not part of what names it. */
+      if (g_strv_contains (project_noise, word) || (k < head && !(ctx_token (ctx, k)->flags & TOK_CAP)))
+        continue;
+      if (pkey->len > 0)
+        g_string_append_c (pkey, ' ');
+      /* "corridors" and "corridor" are one project, and so are the
+       * "Baku-Tbilisi-Kars line" and the "Baku-Tbilisi-Kars railway". */
+      if (k == head)
+        g_string_append (pkey, project_head_family (word));
+      else
+        g_string_append (pkey, word);
+    }
+  key = g_strconcat ("j:", pkey->str, NULL);
+  index = _ent_extractor_lookup_entity (ctx, key);
+  if (index < 0)
+    {
+      index = _ent_extractor_ensure_entity (ctx, key, ENT_ENTITY_PROJECT, name);
+      g_free (doc_entity (ctx, index)->key);
+      doc_entity (ctx, index)->key = g_strdup (pkey->str);
+    }
+  else if (strlen (name) > strlen (doc_entity (ctx, index)->name))
+    {
+      EntExtractedEntity *e = doc_entity (ctx, index);
+
+      ent_extracted_entity_add_alias (e, e->name);
+      g_free (e->name);
+      e->name = g_strdup (name);
+    }
+  g_string_free (pkey, TRUE);
+  return index;
+}
+
+/* A country or its demonym: "Azerbaijan", "Georgian". */
+static gboolean
+is_country_word (DocContext *ctx,
+                 guint       i)
+{
+  const GArray *matches;
+  guint len = _ent_extractor_match_phrase_at (ctx, i, &matches);
+  const LexMatch *m = len == 1 ? _ent_extractor_pick_entity_match (ctx, i, matches) : NULL;
+
+  return m != NULL && (m->kind == LEX_COUNTRY || m->kind == LEX_DEMONYM);
+}
+
+static gboolean
+is_project_head (DocContext *ctx,
+                 guint       j)
+{
+  return is_word (ctx, j) && g_strv_contains (project_heads, ctx_key (ctx, j));
+}
+
+/* "North-South Transport Corridor", "Rasht–Astara railway", "the
+ * trans-Saharan gas pipeline project", "the Zambia-Lobito greenfield rail
+ * line": capitalised words, at most two lower-case ones right before the
+ * head, and more heads after it. */
+guint
+_ent_extractor_match_project (DocContext *ctx,
+                              guint       i)
+{
+  guint j = i, caps = 0, head, end;
+  int project;
+
+  /* "trans-Saharan", "pan-African": a lower-case prefix glued to a name. */
+  if (!(ctx_token (ctx, i)->flags & TOK_CAP) &&
+      !(is_word (ctx, i) && i + 2 < ctx_n_tokens (ctx) && (ctx_token (ctx, i + 1)->flags & TOK_JOINED) &&
+        (ctx_token (ctx, i + 2)->flags & TOK_CAP)))
+    return 0;
+  if ((ctx_triggers (ctx, i) & TRIG_STOP) && !key_is (ctx, i, "international"))
+    return 0;
+
+  for (;;)
+    {
+      EntToken *t;
+
+      if (j >= ctx_n_tokens (ctx) || j - i >= 14)
+        return 0;
+      t = ctx_token (ctx, j);
+      if (caps > 0 && is_project_head (ctx, j))
+        break;
+      /* "Azerbaijan Railways and …": a company, not a project. */
+      if ((t->flags & TOK_WORD) && (t->flags & TOK_CAP) && (ctx_triggers (ctx, j) & TRIG_ORG_HEAD))
+        return 0;
+      if ((t->flags & TOK_WORD) && (t->flags & TOK_CAP) && !(t->flags & TOK_POSSESSIVE))
+        caps++;
+      else if ((t->flags & TOK_WORD) && caps > 0 && !(t->flags & (TOK_CAP | TOK_NUMBER)) &&
+               !(ctx_triggers (ctx, j) & TRIG_STOP) &&
+               (is_project_head (ctx, j + 1) ||
+                (is_word (ctx, j + 1) && !(ctx_token (ctx, j + 1)->flags & TOK_CAP) && is_project_head (ctx, j + 2))))
+        ;  /* "gas" in "… gas pipeline" */
+      else if (!(t->flags & TOK_JOINED) && !((t->flags & TOK_DASH) && caps > 0) &&
+               !(key_is (ctx, j, "and") && caps > 0) && !(j == i && (t->flags & TOK_WORD)))
+        return 0;
+      j++;
+    }
+  head = j;
+  end = j + 1;
+  /* "… pipeline project", "… rail line" */
+  while (tok_in (ctx, end, (const char *[]) { "project", "line", "route", "initiative", NULL }) && end - head < 3)
+    end++;
+  /* "Azerbaijan Railways", "Georgian Railway": a country's railway company,
+   * not a line between places. */
+  if (caps == 1 && (ctx_token (ctx, head)->flags & TOK_CAP) && is_country_word (ctx, i) &&
+      tok_in (ctx, head, (const char *[]) { "railway", "railways", "railroad", NULL }))
+    return 0;
+
+  if (ctx->discover)
+    return end - i;
+  project = project_entity (ctx, i, head, end);
+  _ent_extractor_add_mention (ctx, i, end, project, ENT_ENTITY_PROJECT, MK_NAME);
+  _ent_extractor_doc_count_mention (ctx, project, NULL);
+  {
+    g_autofree char *surface = _ent_extractor_token_text (ctx, i, end);
+
+    ent_extracted_entity_add_alias (doc_entity (ctx, project), surface);
+  }
+  ctx->last_project = project;
+  return end - i;
+}
+
+/* Events: "Munich Security Conference", "GCC summit", "the 45th summit of
+ * the Arab League" is left alone; only capitalised names with an event word. */
+static const char *event_heads[] = {
+  "summit", "conference", "forum", "congress", "dialogue", "expo", "olympics", "games", "assembly",
+  "cop", NULL
+};
+
+/* "GCC summit": the organization the event is of is the story's bloc. */
+static void
+note_orgs_in_name (DocContext *ctx,
+                   guint       first,
+                   guint       last)
+{
+  for (guint k = first; k < last; k++)
+    {
+      const GArray *matches;
+      guint len = _ent_extractor_match_phrase_at (ctx, k, &matches);
+      const LexMatch *m = len > 0 ? _ent_extractor_pick_entity_match (ctx, k, matches) : NULL;
+
+      if (m != NULL && m->kind == LEX_ORG)
+        {
+          const LexOrg *org = ent_lexicon_get_org (ctx->lexicon, m->index);
+
+          _ent_extractor_note_bloc (ctx, _ent_extractor_doc_org_entity (ctx, org->name, org->kind, org->country));
+        }
+    }
+}
+
+guint
+_ent_extractor_match_event (DocContext *ctx,
+                            guint       i)
+{
+  guint j = i, caps = 0;
+
+  /* "The …" at a sentence start is no name; "Baltic", "Arab" are. */
+  if (((ctx_triggers (ctx, i) & TRIG_STOP) && (ctx_token (ctx, i)->flags & TOK_FIRST)) ||
+      !(ctx_token (ctx, i)->flags & (TOK_CAP | TOK_NUMBER)) || (ctx_token (ctx, i)->flags & TOK_POSSESSIVE))
+    return 0;
+  while (j < ctx_n_tokens (ctx) && j - i < 8)
+    {
+      EntToken *t = ctx_token (ctx, j);
+
+      if ((t->flags & TOK_WORD) && caps > 0 && g_strv_contains (event_heads, ctx_key (ctx, j)) &&
+          !g_str_equal (ctx_key (ctx, j), "cop") && !g_str_equal (ctx_key (ctx, j), "assembly"))
+        {
+          g_autofree char *name = NULL;
+          g_autofree char *folded = NULL;
+          g_autofree char *key = NULL;
+          int event;
+
+          const GArray *known;
+
+          /* "Pacific Islands Forum" is an organization the lexicon knows. */
+          if (_ent_extractor_match_phrase_at (ctx, i, &known) == j + 1 - i)
+            for (guint k = 0; k < known->len; k++)
+              if (g_array_index (known, LexMatch, k).kind == LEX_ORG)
+                return 0;
+          if (ctx->discover)
+            return j + 1 - i;
+          name = _ent_extractor_token_text (ctx, i, j + 1);
+          folded = ent_name_key (name);
+          key = g_strconcat ("v:", folded, NULL);
+          event = _ent_extractor_lookup_entity (ctx, key);
+          if (event < 0)
+            {
+              event = _ent_extractor_ensure_entity (ctx, key, ENT_ENTITY_EVENT, name);
+              g_free (doc_entity (ctx, event)->key);
+              doc_entity (ctx, event)->key = g_strdup (folded);
+            }
+          _ent_extractor_add_mention (ctx, i, j + 1, event, ENT_ENTITY_EVENT, MK_NAME);
+          _ent_extractor_doc_count_mention (ctx, event, NULL);
+          note_orgs_in_name (ctx, i, j);
+          return j + 1 - i;
+        }
+      if ((t->flags & TOK_WORD) && (t->flags & (TOK_CAP | TOK_NUMBER)) && !(t->flags & TOK_POSSESSIVE))
+        caps += (t->flags & TOK_CAP) != 0;
+      else if (!(t->flags & TOK_JOINED))
+        return 0;
+      j++;
+    }
+  return 0;
+}
+
+/* "the corridor", "this railway": the last project with that head. */
+guint
+_ent_extractor_match_project_reference (DocContext *ctx,
+                                        guint       i)
+{
+  const char *word;
+  EntExtractedEntity *project;
+
+  if (ctx->last_project < 0 || !is_word (ctx, i) || !is_determiner (ctx, i))
+    return 0;
+  if (!is_word (ctx, i + 1))
+    return 0;
+  word = ctx_key (ctx, i + 1);
+  if (!g_strv_contains (project_heads, word))
+    return 0;
+  project = doc_entity (ctx, ctx->last_project);
+  /* "the project" is whichever project; "the railway" the last railway. */
+  if (!g_str_equal (word, "project") && !g_str_has_suffix (project->key, project_head_family (word)))
+    return 0;
+  _ent_extractor_add_mention (ctx, i, i + 2, ctx->last_project, ENT_ENTITY_PROJECT, MK_ROLE);
+  _ent_extractor_doc_count_mention (ctx, ctx->last_project, NULL);
+  return 2;
+}
