@@ -163,9 +163,31 @@ query_int (const char *path,
   return value;
 }
 
-static void add_numbered_document (EntStore  *store,
-                                   guint      n,
-                                   GError   **error);
+/* Documents */
+
+static const char *const countries[] = { "Iran", "Belarus", "Kazakhstan", "India" };
+
+/* Document @n: an envoy of its own, who visited one of four countries. */
+static void
+add_numbered_document (EntStore  *store,
+                       guint      n,
+                       GError   **error)
+{
+  g_autofree char *path = g_strdup_printf ("/corpus/doc-%03u.txt", n);
+  g_autofree char *title = g_strdup_printf ("Document %03u", n);
+  g_autofree char *person = g_strdup_printf ("Envoy Number%03u", n);
+  g_autofree char *text = g_strdup_printf ("%s visited %s. The envoy met officials there.",
+                                           person, countries[n % G_N_ELEMENTS (countries)]);
+  g_autoptr(FixtureDocument) document = fixture_document (path, title, text);
+  g_autoptr(EntExtraction) extraction = ent_extraction_new ();
+  guint envoy, country;
+
+  fixture_all_sentences (extraction, document);
+  envoy = fixture_entity (extraction, ENT_ENTITY_PERSON, person, 2);
+  country = fixture_entity (extraction, ENT_ENTITY_COUNTRY, countries[n % G_N_ELEMENTS (countries)], 1);
+  ent_extraction_add_relation (extraction, ENT_RELATION_VISITED, envoy, country, NULL, 0);
+  ent_store_add_document (store, document, extraction, NULL, error);
+}
 
 /* Processes */
 
@@ -369,30 +391,6 @@ typedef struct {
   guint      *n_ready;
   GError     *error;
 } Writer;
-
-static const char *const countries[] = { "Iran", "Belarus", "Kazakhstan", "India" };
-
-/* Document @n: a person of its own, who met the leader of a country. */
-static void
-add_numbered_document (EntStore  *store,
-                       guint      n,
-                       GError   **error)
-{
-  g_autofree char *path = g_strdup_printf ("/corpus/doc-%03u.txt", n);
-  g_autofree char *title = g_strdup_printf ("Document %03u", n);
-  g_autofree char *person = g_strdup_printf ("Envoy Number%03u", n);
-  g_autofree char *text = g_strdup_printf ("%s visited %s. The envoy met officials there.",
-                                           person, countries[n % G_N_ELEMENTS (countries)]);
-  g_autoptr(FixtureDocument) document = fixture_document (path, title, text);
-  g_autoptr(EntExtraction) extraction = ent_extraction_new ();
-  guint envoy, country;
-
-  fixture_all_sentences (extraction, document);
-  envoy = fixture_entity (extraction, ENT_ENTITY_PERSON, person, 2);
-  country = fixture_entity (extraction, ENT_ENTITY_COUNTRY, countries[n % G_N_ELEMENTS (countries)], 1);
-  ent_extraction_add_relation (extraction, ENT_RELATION_VISITED, envoy, country, NULL, 0);
-  ent_store_add_document (store, document, extraction, NULL, error);
-}
 
 static gpointer
 writer_thread (gpointer data)

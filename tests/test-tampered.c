@@ -213,7 +213,9 @@ run_cli (Project    *project,
   for (const char *arg = verb; arg != NULL; arg = va_arg (ap, const char *))
     g_ptr_array_add (args, (gpointer) arg);
   va_end (ap);
-  while (args->len < 8)
+  /* fixture_run takes a NULL-terminated list: pad what is not given. */
+  g_assert_cmpuint (args->len, <=, 7);
+  while (args->len < 7)
     g_ptr_array_add (args, NULL);
 
   status = fixture_run (project->dir, NULL, &out, &err,
