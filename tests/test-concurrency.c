@@ -23,6 +23,8 @@
 #define N_SHARED 20
 #define N_OWN 20
 #define N_ROUNDS 3
+#define N_CREATORS 6
+#define N_CREATE_ROUNDS 20
 
 /* Signatures */
 
@@ -495,6 +497,35 @@ test_concurrency_threads (void)
   fixture_remove_dir (dir);
 }
 
+/* Processes that only create the project, many times: the race between one
+ * process inspecting a new file and another creating its schema is narrow.
+ * (Threads in one process do not show it: SQLite's locks within a process
+ * are not those between processes.) */
+static void
+test_concurrency_create_processes (void)
+{
+  g_autofree char *dir = fixture_temp_dir ();
+  g_autofree char *empty = g_build_filename (dir, "empty", NULL);
+
+  g_assert_cmpint (g_mkdir (empty, 0755), ==, 0);
+  for (guint round = 0; round < N_CREATE_ROUNDS; round++)
+    {
+      g_autofree char *db = g_strdup_printf ("%s/new-%u.entente", dir, round);
+      GSubprocess *processes[N_CREATORS];
+
+      for (guint p = 0; p < N_CREATORS; p++)
+        processes[p] = start_ingest (db, empty, NULL);
+      for (guint p = 0; p < N_CREATORS; p++)
+        {
+          assert_ingest_succeeded (processes[p]);
+          g_object_unref (processes[p]);
+        }
+      g_assert_cmpint (query_int (db, "PRAGMA user_version"), ==, 2);
+    }
+
+  fixture_remove_dir (dir);
+}
+
 /* Another program holding the write lock */
 
 typedef struct {
@@ -617,6 +648,7 @@ main (int   argc,
   g_test_add_func ("/entente/concurrency/ingest-processes", test_concurrency_ingest_processes);
   g_test_add_func ("/entente/concurrency/upgrade-processes", test_concurrency_upgrade_processes);
   g_test_add_func ("/entente/concurrency/threads", test_concurrency_threads);
+  g_test_add_func ("/entente/concurrency/create-processes", test_concurrency_create_processes);
   g_test_add_func ("/entente/concurrency/busy-retry", test_concurrency_busy_retry);
   g_test_add_func ("/entente/concurrency/busy-gives-up", test_concurrency_busy_gives_up);
 

@@ -201,16 +201,28 @@ ent_store_inspect_schema (EntStore   *store,
                           int        *version,
                           GError    **error)
 {
-  gint64 application_id, n_objects, user_version;
+  /* One statement, so one snapshot: read one by one outside a transaction,
+   * the marker could come from before another process created the project
+   * and the tables from after, which looks like another application's file. */
+  static const char sql[] =
+    "SELECT (SELECT application_id FROM pragma_application_id),"
+    "       (SELECT count(*) FROM sqlite_master),"
+    "       (SELECT user_version FROM pragma_user_version)";
+  g_auto(EntStoreStmt) stmt = ent_store_statement (store, sql, error);
+  gint64 n_objects;
+  int rc;
 
-  if (!ent_store_query_int64 (store, "PRAGMA application_id", &application_id, error) ||
-      !ent_store_query_int64 (store, "SELECT count(*) FROM sqlite_master", &n_objects, error) ||
-      !ent_store_query_int64 (store, "PRAGMA user_version", &user_version, error))
+  if (stmt == NULL)
     return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    return ent_store_set_error (store, rc, error);
 
   /* Both pragmas are 32-bit integers in the file's header. */
-  *version = (int) user_version;
-  return check_version ((int) application_id, (int) MIN (n_objects, G_MAXINT), *version, is_new, error);
+  n_objects = sqlite3_column_int64 (stmt, 1);
+  *version = sqlite3_column_int (stmt, 2);
+  return check_version (sqlite3_column_int (stmt, 0), (int) MIN (n_objects, G_MAXINT),
+                        *version, is_new, error);
 }
 
 gboolean
