@@ -150,10 +150,23 @@ test_bad_input_truncated (void)
   g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
   g_assert_cmpuint (length, >, 16384);
 
-  /* Cut in the middle of the data: the header still says "SQLite". */
+  /* Cut in the middle of the data: the header still says "SQLite". Every
+   * verb says so in one line, and leaves the file as it is. */
   g_assert_true (g_file_set_contents (path, contents, length / 2, NULL));
   snapshot_take (&snapshot, path);
   assert_open_fails (path, ENT_STORE_OPEN_CREATE, ENT_STORE_ERROR_CORRUPT);
+  assert_open_fails (path, ENT_STORE_OPEN_READ_ONLY, ENT_STORE_ERROR_CORRUPT);
+  for (guint v = 0; v < 3; v++)
+    {
+      const char *verbs[][3] = { { "stats", NULL }, { "show", "Iran" }, { "export", "--format=json" } };
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+
+      g_assert_cmpint (fixture_run (dir, NULL, &out, &err, verbs[v][0], "--db", path,
+                                    verbs[v][1], NULL), ==, 1);
+      g_assert_cmpuint (fixture_count_lines (err), ==, 1);
+      g_assert_nonnull (strstr (err, "damaged project"));
+    }
   snapshot_assert_unchanged (&snapshot, path);
 
   /* Cut inside the first page. */
@@ -214,6 +227,37 @@ test_bad_input_too_new (void)
   g_assert_nonnull (strstr (error->message, "newer version"));
   assert_open_fails (path, ENT_STORE_OPEN_READ_ONLY, ENT_STORE_ERROR_TOO_NEW);
   snapshot_assert_unchanged (&snapshot, path);
+
+  fixture_remove_dir (dir);
+}
+
+/* A version no Entente ever wrote (the fuzzing probe's PRAGMA user_version = -1
+ * hit an assertion in the migration code): a clear error, file untouched. */
+static void
+test_bad_input_unsupported_version (void)
+{
+  const char *versions[] = { "-1", "-2147483648", "0" };
+  g_autofree char *dir = fixture_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "odd.entente", NULL);
+
+  make_project (path);
+  for (guint i = 0; i < G_N_ELEMENTS (versions); i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("PRAGMA user_version = %s", versions[i]);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(EntStore) store = NULL;
+      Snapshot snapshot = { 0 };
+
+      exec_sql (path, sql);
+      snapshot_take (&snapshot, path);
+
+      store = ent_store_open (path, ENT_STORE_OPEN_CREATE, &error);
+      g_assert_null (store);
+      g_assert_error (error, ENT_STORE_ERROR, ENT_STORE_ERROR_NOT_A_PROJECT);
+      g_assert_nonnull (strstr (error->message, "unsupported format version"));
+      assert_open_fails (path, ENT_STORE_OPEN_READ_ONLY, ENT_STORE_ERROR_NOT_A_PROJECT);
+      snapshot_assert_unchanged (&snapshot, path);
+    }
 
   fixture_remove_dir (dir);
 }
@@ -385,7 +429,8 @@ test_bad_input_cli_bad_projects (void)
   g_autofree char *other = g_build_filename (dir, "other.db", NULL);
   g_autofree char *locked = g_build_filename (dir, "locked.entente", NULL);
   g_autofree char *future = g_build_filename (dir, "future.entente", NULL);
-  const char *projects[] = { random, other, locked, future };
+  g_autofree char *negative = g_build_filename (dir, "negative.entente", NULL);
+  const char *projects[] = { random, other, locked, future, negative };
   static const char junk[] = "This is not a database at all, just some text.\n";
 
   g_assert_cmpint (g_mkdir (corpus, 0755), ==, 0);
@@ -396,6 +441,8 @@ test_bad_input_cli_bad_projects (void)
   g_assert_cmpint (g_chmod (locked, 0444), ==, 0);
   make_project (future);
   exec_sql (future, "PRAGMA user_version = 7");
+  make_project (negative);
+  exec_sql (negative, "PRAGMA user_version = -1");
 
   for (guint i = 0; i < G_N_ELEMENTS (projects); i++)
     {
@@ -443,6 +490,7 @@ main (int   argc,
   g_test_add_func ("/entente/bad-input/truncated", test_bad_input_truncated);
   g_test_add_func ("/entente/bad-input/other-application", test_bad_input_other_application);
   g_test_add_func ("/entente/bad-input/too-new", test_bad_input_too_new);
+  g_test_add_func ("/entente/bad-input/unsupported-version", test_bad_input_unsupported_version);
   g_test_add_func ("/entente/bad-input/read-only", test_bad_input_read_only);
   g_test_add_func ("/entente/bad-input/odd-paths", test_bad_input_odd_paths);
   g_test_add_func ("/entente/bad-input/unreadable-project", test_bad_input_unreadable_project);

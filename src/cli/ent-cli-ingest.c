@@ -101,6 +101,7 @@ ent_cli_ingest (int    argc,
 
   if (error != NULL)
     ent_cli_error (ent_store_get_path (store), "%s", error->message);
+  ent_cli_report_damage (store);
   print_summary (store, &summary);
 
   return ok ? ENT_CLI_STATUS_OK : ENT_CLI_STATUS_FAILED;

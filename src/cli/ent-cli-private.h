@@ -47,6 +47,8 @@ gboolean   ent_cli_parse_options   (GOptionContext  *context,
 EntStore  *ent_cli_open_project    (const char  *db,
                                     gboolean     create);
 EntGraph  *ent_cli_load_graph      (EntStore    *store);
+/* One line on what reading the project skipped as damaged, if anything. */
+void       ent_cli_report_damage   (EntStore    *store);
 
 /* The entity called @name (name or alias); prints a clear error with close
  * names when there is none. */

@@ -172,8 +172,19 @@ ent_cli_load_graph (EntStore *store)
 
   if (graph == NULL)
     ent_cli_error (ent_store_get_path (store), "%s", error->message);
+  else
+    ent_cli_report_damage (store);
 
   return graph;
+}
+
+void
+ent_cli_report_damage (EntStore *store)
+{
+  g_autofree char *damage = ent_store_take_damage_report (store);
+
+  if (damage != NULL)
+    ent_cli_error (ent_store_get_path (store), "%s", damage);
 }
 
 /* Suggestions */

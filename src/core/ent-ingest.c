@@ -192,12 +192,15 @@ report_file (Run          *run,
     run->error_func (path, error, run->user_data);
 }
 
-/* Errors after which no other file can be stored either. */
+/* Errors after which no other file can be stored either. A project still
+ * busy after the store's waits and retries (tens of seconds) is held by a
+ * program that is stuck: one line beats a wait and a line per file. */
 static gboolean
 stops_the_run (const GError *error)
 {
   return g_error_matches (error, ENT_STORE_ERROR, ENT_STORE_ERROR_READ_ONLY) ||
-         g_error_matches (error, ENT_STORE_ERROR, ENT_STORE_ERROR_CORRUPT);
+         g_error_matches (error, ENT_STORE_ERROR, ENT_STORE_ERROR_CORRUPT) ||
+         g_error_matches (error, ENT_STORE_ERROR, ENT_STORE_ERROR_BUSY);
 }
 
 /* FALSE with @error set only when the whole run must stop. */

@@ -188,12 +188,16 @@ add_id (JsonBuilder *builder,
 }
 
 /* JSON text must be UTF-8: a name that is not (a graph built by hand, a
- * damaged project) is repaired rather than written as invalid JSON. */
+ * damaged project) is repaired rather than written as invalid JSON. A missing
+ * one is written as null: the store leaves such rows out, but a graph built
+ * by hand need not. */
 static void
 add_valid_string (JsonBuilder *builder,
                   const char  *value)
 {
-  if (g_utf8_validate (value, -1, NULL))
+  if (value == NULL)
+    json_builder_add_null_value (builder);
+  else if (g_utf8_validate (value, -1, NULL))
     json_builder_add_string_value (builder, value);
   else
     {
@@ -223,10 +227,7 @@ add_string_or_null (JsonBuilder *builder,
                     const char  *value)
 {
   json_builder_set_member_name (builder, member);
-  if (value != NULL)
-    add_valid_string (builder, value);
-  else
-    json_builder_add_null_value (builder);
+  add_valid_string (builder, value);
 }
 
 static void
@@ -326,7 +327,8 @@ add_entity (Export         *export,
   json_builder_set_member_name (builder, "aliases");
   json_builder_begin_array (builder);
   for (guint i = 0; i < entity->aliases->len; i++)
-    add_valid_string (builder, g_ptr_array_index (entity->aliases, i));
+    if (g_ptr_array_index (entity->aliases, i) != NULL)
+      add_valid_string (builder, g_ptr_array_index (entity->aliases, i));
   json_builder_end_array (builder);
 
   add_attributes (builder, entity->attributes);

@@ -17,7 +17,9 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "ent-store-private.h"
+#include "ent-store-corrections.h"
+#include "ent-store-relations.h"
+#include "ent-store-resolver.h"
 
 typedef struct {
   EntStore            *store;
@@ -65,205 +67,6 @@ ent_store_count_words (const char *text,
   return words;
 }
 
-/* Resolver */
-
-static gboolean
-register_aliases (EntStore       *store,
-                  gint64          id,
-                  EntEntityType   type,
-                  GError        **error)
-{
-  static const char aliases_sql[] = "SELECT alias FROM aliases WHERE entity = ? ORDER BY rowid";
-  static const char keys_sql[] = "SELECT key FROM entity_keys WHERE entity = ?";
-  g_auto(EntStoreStmt) aliases = ent_store_statement (store, aliases_sql, error);
-  g_auto(EntStoreStmt) keys = NULL;
-  int rc;
-
-  if (aliases == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (aliases, 1, id);
-  while ((rc = sqlite3_step (aliases)) == SQLITE_ROW)
-    ent_resolver_add_name (store->resolver, id, type, ent_store_column_text (aliases, 0));
-  if (rc != SQLITE_DONE)
-    return ent_store_set_error (store, rc, error);
-
-  keys = ent_store_statement (store, keys_sql, error);
-  if (keys == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (keys, 1, id);
-  while ((rc = sqlite3_step (keys)) == SQLITE_ROW)
-    ent_resolver_add_key (store->resolver, id, type, ent_store_column_text (keys, 0));
-
-  return rc == SQLITE_DONE || ent_store_set_error (store, rc, error);
-}
-
-static gboolean
-register_names (EntStore  *store,
-                gint64     id,
-                GError   **error)
-{
-  static const char entity_sql[] = "SELECT type, name, role_only FROM entities WHERE id = ?";
-  g_auto(EntStoreStmt) entity = ent_store_statement (store, entity_sql, error);
-  EntEntityType type;
-  int rc;
-
-  if (entity == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (entity, 1, id);
-  rc = sqlite3_step (entity);
-  if (rc == SQLITE_DONE)
-    return TRUE;
-  if (rc != SQLITE_ROW)
-    return ent_store_set_error (store, rc, error);
-  if (sqlite3_column_int (entity, 2) ||
-      !ent_entity_type_from_string (ent_store_column_text (entity, 0), &type))
-    return TRUE;
-  ent_resolver_add_name (store->resolver, id, type, ent_store_column_text (entity, 1));
-  sqlite3_reset (entity);
-
-  return register_aliases (store, id, type, error);
-}
-
-static gboolean
-register_offices (EntStore  *store,
-                  gint64     id,
-                  GError   **error)
-{
-  static const char sql[] =
-    "SELECT r.role, e.key FROM relations r JOIN entities e ON e.id = r.target"
-    " WHERE r.source = ? AND r.type = 'holds_office' AND r.role <> ''";
-  g_auto(EntStoreStmt) stmt = ent_store_statement (store, sql, error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    ent_resolver_add_office (store->resolver, id,
-                             ent_store_column_text (stmt, 0),
-                             ent_store_column_text (stmt, 1));
-
-  return rc == SQLITE_DONE || ent_store_set_error (store, rc, error);
-}
-
-gboolean
-ent_store_register_entity (EntStore  *store,
-                           gint64     id,
-                           GError   **error)
-{
-  if (store->resolver == NULL)
-    return TRUE;
-
-  ent_resolver_remove (store->resolver, id);
-  return register_names (store, id, error) &&
-         register_offices (store, id, error);
-}
-
-static gboolean
-load_resolver_names (EntStore  *store,
-                     GError   **error)
-{
-  /* Per entity: canonical name first (as the resolver asks), then aliases,
-   * then the identity keys (which for agreements are not surface names).
-   * Entities named only by an office are known to the resolver by that
-   * office alone. */
-  static const char sql[] =
-    "SELECT id, type, 0, 0, name FROM entities WHERE NOT role_only"
-    " UNION ALL"
-    " SELECT a.entity, e.type, 1, a.rowid, a.alias FROM aliases a"
-    "  JOIN entities e ON e.id = a.entity WHERE NOT e.role_only"
-    " UNION ALL"
-    " SELECT k.entity, e.type, 2, k.rowid, k.key FROM entity_keys k"
-    "  JOIN entities e ON e.id = k.entity WHERE NOT e.role_only"
-    " ORDER BY 1, 3, 4";
-  g_auto(EntStoreStmt) stmt = ent_store_statement (store, sql, error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      const char *name = ent_store_column_text (stmt, 4);
-      EntEntityType type;
-
-      if (!ent_entity_type_from_string (ent_store_column_text (stmt, 1), &type))
-        continue;
-      if (sqlite3_column_int (stmt, 2) == 2)
-        ent_resolver_add_key (store->resolver, id, type, name);
-      else
-        ent_resolver_add_name (store->resolver, id, type, name);
-    }
-
-  return rc == SQLITE_DONE || ent_store_set_error (store, rc, error);
-}
-
-static gboolean
-load_resolver_offices (EntStore  *store,
-                       GError   **error)
-{
-  static const char sql[] =
-    "SELECT r.source, r.role, e.key FROM relations r JOIN entities e ON e.id = r.target"
-    " WHERE r.type = 'holds_office' AND r.role <> ''";
-  g_auto(EntStoreStmt) stmt = ent_store_statement (store, sql, error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    ent_resolver_add_office (store->resolver, sqlite3_column_int64 (stmt, 0),
-                             ent_store_column_text (stmt, 1),
-                             ent_store_column_text (stmt, 2));
-
-  return rc == SQLITE_DONE || ent_store_set_error (store, rc, error);
-}
-
-static gboolean
-data_version (EntStore  *store,
-              gint64    *version,
-              GError   **error)
-{
-  static const char sql[] = "PRAGMA data_version";
-  g_auto(EntStoreStmt) stmt = ent_store_statement (store, sql, error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    return ent_store_set_error (store, rc, error);
-
-  *version = sqlite3_column_int64 (stmt, 0);
-  return TRUE;
-}
-
-gboolean
-ent_store_ensure_resolver (EntStore  *store,
-                           GError   **error)
-{
-  gint64 version = 0;
-
-  if (!data_version (store, &version, error))
-    return FALSE;
-  if (version != store->resolver_version)
-    ent_store_forget_caches (store);
-  store->resolver_version = version;
-
-  if (store->resolver == NULL)
-    {
-      store->resolver = ent_resolver_new ();
-      if (!load_resolver_names (store, error) || !load_resolver_offices (store, error))
-        {
-          ent_store_forget_caches (store);
-          return FALSE;
-        }
-    }
-
-  return TRUE;
-}
-
 /* The previous version of a file */
 
 static gboolean
@@ -296,35 +99,12 @@ collect_ids (EntStore    *store,
              GError     **error)
 {
   g_auto(EntStoreStmt) stmt = ent_store_statement (store, sql, error);
-  int rc;
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, document_id);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-
-      g_array_append_val (ids, id);
-    }
-
-  return rc == SQLITE_DONE || ent_store_set_error (store, rc, error);
-}
-
-static gboolean
-run_with_id (EntStore    *store,
-             const char  *sql,
-             gint64       id,
-             GError     **error)
-{
-  g_auto(EntStoreStmt) stmt = ent_store_statement (store, sql, error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-
-  return ent_store_step_done (store, stmt, error);
+  return ent_store_collect_ids (store, stmt, ids, error);
 }
 
 /* Removes the old version's row; its sentences, evidence, mentions and claims
@@ -349,8 +129,8 @@ remove_old_version (AddContext  *context,
 
   return collect_ids (context->store, entities_sql, old_id, context->old_entities, error) &&
          collect_ids (context->store, relations_sql, old_id, context->old_relations, error) &&
-         run_with_id (context->store, fts_sql, old_id, error) &&
-         run_with_id (context->store, delete_sql, old_id, error);
+         ent_store_run_with_ids (context->store, fts_sql, old_id, 0, error) &&
+         ent_store_run_with_ids (context->store, delete_sql, old_id, 0, error);
 }
 
 /* Those of @candidates that @sql (taking them as a JSON array) still finds:
@@ -394,25 +174,18 @@ remove_orphan_relation (EntStore  *store,
 {
   static const char find_sql[] = "SELECT type = 'holds_office', source FROM relations WHERE id = ?";
   static const char delete_sql[] = "DELETE FROM relations WHERE id = ?";
-  g_auto(EntStoreStmt) find = ent_store_statement (store, find_sql, error);
+  g_auto(EntStoreStmt) row = NULL;
   gboolean is_office;
   gint64 source;
-  int rc;
 
-  if (find == NULL)
+  if (!ent_store_lookup_row (store, find_sql, id, &row, error))
     return FALSE;
-  sqlite3_bind_int64 (find, 1, id);
-  rc = sqlite3_step (find);
-  if (rc == SQLITE_DONE)
+  if (row == NULL)
     return TRUE;
-  if (rc != SQLITE_ROW)
-    return ent_store_set_error (store, rc, error);
+  is_office = sqlite3_column_int (row, 0) != 0;
+  source = sqlite3_column_int64 (row, 1);
 
-  is_office = sqlite3_column_int (find, 0) != 0;
-  source = sqlite3_column_int64 (find, 1);
-  sqlite3_reset (find);
-
-  if (!run_with_id (store, delete_sql, id, error))
+  if (!ent_store_run_with_ids (store, delete_sql, id, 0, error))
     return FALSE;
 
   /* The resolver must forget the office it no longer has evidence for. */
@@ -421,6 +194,7 @@ remove_orphan_relation (EntStore  *store,
   return TRUE;
 }
 
+/* The integer @sql (SELECT EXISTS ...) gives with ?1 = @id, as a boolean. */
 static gboolean
 query_bool (EntStore    *store,
             const char  *sql,
@@ -428,26 +202,20 @@ query_bool (EntStore    *store,
             gboolean    *value,
             GError     **error)
 {
-  g_auto(EntStoreStmt) stmt = ent_store_statement (store, sql, error);
-  int rc;
+  g_auto(EntStoreStmt) row = NULL;
 
-  if (stmt == NULL)
+  if (!ent_store_lookup_row (store, sql, id, &row, error))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
 
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    return ent_store_set_error (store, rc, error);
-
-  *value = sqlite3_column_int (stmt, 0) != 0;
+  *value = row != NULL && sqlite3_column_int (row, 0) != 0;
   return TRUE;
 }
 
 /* Deletes an entity no document mentions any more, with everything about it. */
-gboolean
-ent_store_delete_entity (EntStore  *store,
-                         gint64     id,
-                         GError   **error)
+static gboolean
+delete_entity (EntStore  *store,
+               gint64     id,
+               GError   **error)
 {
   static const char has_relations_sql[] =
     "SELECT EXISTS (SELECT 1 FROM relations WHERE source = ?1 OR target = ?1)";
@@ -460,9 +228,9 @@ ent_store_delete_entity (EntStore  *store,
   /* Evidence and mentions are not foreign keys (see the schema): the
    * scans happen only here, and only when there is something to find. */
   if (!query_bool (store, has_relations_sql, id, &has_relations, error) ||
-      (has_relations && !run_with_id (store, evidence_sql, id, error)) ||
-      !run_with_id (store, mentions_sql, id, error) ||
-      !run_with_id (store, delete_sql, id, error))
+      (has_relations && !ent_store_run_with_ids (store, evidence_sql, id, 0, error)) ||
+      !ent_store_run_with_ids (store, mentions_sql, id, 0, error) ||
+      !ent_store_run_with_ids (store, delete_sql, id, 0, error))
     return FALSE;
 
   if (store->resolver != NULL)
@@ -487,7 +255,7 @@ remove_orphan_entity (EntStore  *store,
   if (!query_bool (store, corrected_sql, id, &corrected, error))
     return FALSE;
 
-  return corrected || ent_store_delete_entity (store, id, error);
+  return corrected || delete_entity (store, id, error);
 }
 
 typedef gboolean (*RemoveFunc) (EntStore  *store,
@@ -660,7 +428,7 @@ insert_sentences (AddContext  *context,
         return FALSE;
     }
 
-  return run_with_id (context->store, fts_sql, context->document_id, error);
+  return ent_store_run_with_ids (context->store, fts_sql, context->document_id, 0, error);
 }
 
 /* The row of an extraction sentence, 0 when it pointed at nothing usable. */
@@ -858,20 +626,18 @@ maybe_promote_name (EntStore                  *store,
   g_auto(EntStoreStmt) find = NULL;
   g_autofree char *old_name = NULL;
   gboolean old_clean;
-  int rc;
 
-  find = ent_store_statement (store, find_sql, error);
-  if (find == NULL)
+  if (!ent_store_lookup_row (store, find_sql, id, &find, error))
     return FALSE;
-  sqlite3_bind_int64 (find, 1, id);
-  rc = sqlite3_step (find);
-  if (rc != SQLITE_ROW)
-    return rc == SQLITE_DONE || ent_store_set_error (store, rc, error);
-  old_name = ent_store_column_dup (find, 0);
+  if (find == NULL)
+    return TRUE;
+  old_name = ent_store_column_utf8 (find, 0);
   old_clean = sqlite3_column_int (find, 1);
   sqlite3_reset (find);
 
-  if (g_str_equal (old_name, entity->name) || !is_better_name (entity, old_name, old_clean))
+  /* A row left without a name (a file edited by hand) takes this one. */
+  if (old_name != NULL &&
+      (g_str_equal (old_name, entity->name) || !is_better_name (entity, old_name, old_clean)))
     return TRUE;
 
   *promoted = TRUE;
@@ -887,7 +653,7 @@ maybe_promote_name (EntStore                  *store,
         return FALSE;
     }
 
-  return add_alias (store, id, old_name, promoted, error);
+  return old_name == NULL || add_alias (store, id, old_name, promoted, error);
 }
 
 /* Writes the names and attributes of @entity to project entity @id (new or
@@ -987,27 +753,6 @@ insert_evidence (AddContext  *context,
 }
 
 static gboolean
-register_new_office (EntStore    *store,
-                     gint64       holder,
-                     gint64       office_holder,
-                     const char  *role,
-                     GError     **error)
-{
-  static const char sql[] = "SELECT key FROM entities WHERE id = ?";
-  g_auto(EntStoreStmt) stmt = ent_store_statement (store, sql, error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, office_holder);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    ent_resolver_add_office (store->resolver, holder, role, ent_store_column_text (stmt, 0));
-
-  return rc == SQLITE_ROW || rc == SQLITE_DONE || ent_store_set_error (store, rc, error);
-}
-
-static gboolean
 store_relation (AddContext                  *context,
                 const EntExtractedRelation  *relation,
                 GError                     **error)
@@ -1041,7 +786,7 @@ store_relation (AddContext                  *context,
     return FALSE;
 
   if (is_new && relation->type == ENT_RELATION_HOLDS_OFFICE && role[0] != '\0')
-    return register_new_office (context->store, source, target, role, error);
+    return ent_store_register_office (context->store, source, target, role, error);
 
   return TRUE;
 }
@@ -1158,6 +903,27 @@ check_document (const EntDocument  *document,
   return FALSE;
 }
 
+typedef struct {
+  AddContext          context;
+  EntStoreAddOutcome  outcome;
+} AddRun;
+
+static gboolean
+add_func (EntStore  *store,
+          gpointer   data,
+          GError   **error)
+{
+  AddRun *run = data;
+
+  /* A transaction tried again starts from nothing. */
+  add_context_clear (&run->context);
+  run->context.document_id = 0;
+  run->outcome = ENT_STORE_ADDED;
+
+  return ent_store_ensure_resolver (store, error) &&
+         add_in_transaction (&run->context, &run->outcome, error);
+}
+
 gboolean
 ent_store_add_document (EntStore             *store,
                         const EntDocument    *document,
@@ -1165,8 +931,7 @@ ent_store_add_document (EntStore             *store,
                         EntStoreAddOutcome   *outcome,
                         GError              **error)
 {
-  AddContext context = { 0 };
-  EntStoreAddOutcome result = ENT_STORE_ADDED;
+  AddRun run = { { 0 } };
   gboolean ok;
 
   g_return_val_if_fail (store != NULL, FALSE);
@@ -1174,27 +939,17 @@ ent_store_add_document (EntStore             *store,
   g_return_val_if_fail (extraction != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!check_document (document, error) ||
-      !ent_store_begin_write (store, error))
+  if (!check_document (document, error))
     return FALSE;
 
-  context.store = store;
-  context.document = document;
-  context.extraction = extraction;
+  run.context.store = store;
+  run.context.document = document;
+  run.context.extraction = extraction;
 
-  ok = ent_store_ensure_resolver (store, error) &&
-       add_in_transaction (&context, &result, error);
-  add_context_clear (&context);
+  ok = ent_store_write (store, add_func, &run, error);
+  add_context_clear (&run.context);
 
-  if (!ok)
-    {
-      ent_store_rollback (store);
-      return FALSE;
-    }
-  if (!ent_store_commit (store, error))
-    return FALSE;
-
-  if (outcome != NULL)
-    *outcome = result;
-  return TRUE;
+  if (ok && outcome != NULL)
+    *outcome = run.outcome;
+  return ok;
 }

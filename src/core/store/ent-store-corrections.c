@@ -14,7 +14,8 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "ent-store-private.h"
+#include "ent-store-corrections.h"
+#include "ent-store-resolver.h"
 
 typedef struct {
   char *kind;
@@ -36,23 +37,6 @@ correction_clear (gpointer data)
   g_free (correction->other_type);
   g_free (correction->other_key);
   g_free (correction->value);
-}
-
-static gboolean
-run_with_ids (EntStore    *store,
-              const char  *sql,
-              gint64       first,
-              gint64       second,
-              GError     **error)
-{
-  g_auto(EntStoreStmt) stmt = ent_store_statement (store, sql, error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, first);
-  sqlite3_bind_int64 (stmt, 2, second);
-
-  return ent_store_step_done (store, stmt, error);
 }
 
 /* Merging */
@@ -148,9 +132,8 @@ move_relation (EntStore     *store,
                GError      **error)
 {
   /* Evidence is no foreign key (see the schema): it goes explicitly. */
-  static const char delete_sql[] =
-    "DELETE FROM relations WHERE id = ?1 AND ?2 = ?2";
-  static const char delete_evidence_sql[] = "DELETE FROM evidence WHERE relation = ?1 AND ?2 = ?2";
+  static const char delete_sql[] = "DELETE FROM relations WHERE id = ?";
+  static const char delete_evidence_sql[] = "DELETE FROM evidence WHERE relation = ?";
   static const char evidence_sql[] =
     "INSERT OR IGNORE INTO evidence (sentence, relation)"
     " SELECT sentence, ?2 FROM evidence WHERE relation = ?1";
@@ -164,8 +147,8 @@ move_relation (EntStore     *store,
   if (row->target == merged)
     row->target = keep;
   if (row->source == row->target)
-    return run_with_ids (store, delete_evidence_sql, row->id, 0, error) &&
-           run_with_ids (store, delete_sql, row->id, 0, error);
+    return ent_store_run_with_ids (store, delete_evidence_sql, row->id, 0, error) &&
+           ent_store_run_with_ids (store, delete_sql, row->id, 0, error);
 
   if (ent_relation_type_from_string (row->type, &type) &&
       ent_relation_type_is_symmetric (type) && row->source > row->target)
@@ -179,9 +162,9 @@ move_relation (EntStore     *store,
   if (!find_twin (store, row, &twin, error))
     return FALSE;
   if (twin != 0)
-    return run_with_ids (store, evidence_sql, row->id, twin, error) &&
-           run_with_ids (store, delete_evidence_sql, row->id, 0, error) &&
-           run_with_ids (store, delete_sql, row->id, 0, error);
+    return ent_store_run_with_ids (store, evidence_sql, row->id, twin, error) &&
+           ent_store_run_with_ids (store, delete_evidence_sql, row->id, 0, error) &&
+           ent_store_run_with_ids (store, delete_sql, row->id, 0, error);
 
   update = ent_store_statement (store, update_sql, error);
   if (update == NULL)
@@ -192,16 +175,17 @@ move_relation (EntStore     *store,
   return ent_store_step_done (store, update, error);
 }
 
-gboolean
-ent_store_merge_now (EntStore  *store,
-                     gint64     keep,
-                     gint64     merged,
-                     GError   **error)
+static gboolean
+merge_now (EntStore  *store,
+           gint64     keep,
+           gint64     merged,
+           GError   **error)
 {
   static const char * const move_sql[] = {
     "INSERT OR IGNORE INTO aliases (entity, alias) SELECT ?1, alias FROM aliases WHERE entity = ?2",
-    "INSERT OR IGNORE INTO aliases (entity, alias) SELECT ?1, name FROM entities WHERE id = ?2",
-    "DELETE FROM aliases WHERE entity = ?1 AND alias = (SELECT name FROM entities WHERE id = ?1) AND ?2 = ?2",
+    "INSERT OR IGNORE INTO aliases (entity, alias) SELECT ?1, name FROM entities"
+    " WHERE id = ?2 AND name IS NOT NULL",
+    "DELETE FROM aliases WHERE entity = ?1 AND alias = (SELECT name FROM entities WHERE id = ?1)",
     "INSERT OR IGNORE INTO entity_attributes (entity, name, value)"
     " SELECT ?1, name, value FROM entity_attributes WHERE entity = ?2",
     "INSERT INTO entity_mentions (entity, document, count)"
@@ -210,15 +194,15 @@ ent_store_merge_now (EntStore  *store,
     "UPDATE claims SET entity = ?1 WHERE entity = ?2",
     "INSERT OR IGNORE INTO entity_keys (entity, type, key) SELECT ?1, type, key FROM entity_keys WHERE entity = ?2",
     /* Not a foreign key (see the schema). */
-    "DELETE FROM entity_mentions WHERE entity = ?2 AND ?1 = ?1",
+    "DELETE FROM entity_mentions WHERE entity = ?2",
   };
-  static const char delete_sql[] = "DELETE FROM entities WHERE id = ?2 AND ?1 = ?1";
+  static const char delete_sql[] = "DELETE FROM entities WHERE id = ?2";
   g_autoptr(GArray) relations = NULL;
 
   g_assert (keep != merged);
 
   for (guint i = 0; i < G_N_ELEMENTS (move_sql); i++)
-    if (!run_with_ids (store, move_sql[i], keep, merged, error))
+    if (!ent_store_run_with_ids (store, move_sql[i], keep, merged, error))
       return FALSE;
 
   relations = relations_of (store, merged, error);
@@ -228,7 +212,7 @@ ent_store_merge_now (EntStore  *store,
     if (!move_relation (store, &g_array_index (relations, RelationRow, i), keep, merged, error))
       return FALSE;
 
-  if (!run_with_ids (store, delete_sql, keep, merged, error))
+  if (!ent_store_run_with_ids (store, delete_sql, keep, merged, error))
     return FALSE;
 
   if (store->resolver != NULL)
@@ -249,25 +233,14 @@ entities_answering (EntStore    *store,
     "SELECT DISTINCT entity FROM entity_keys WHERE key = ? AND type = ? ORDER BY entity";
   g_auto(EntStoreStmt) stmt = ent_store_statement (store, sql, error);
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  int rc;
 
   if (stmt == NULL)
     return NULL;
   ent_store_bind_text (stmt, 1, key);
   ent_store_bind_text (stmt, 2, type);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-
-      g_array_append_val (ids, id);
-    }
-
-  if (rc != SQLITE_DONE)
-    {
-      ent_store_set_error (store, rc, error);
-      return NULL;
-    }
+  if (!ent_store_collect_ids (store, stmt, ids, error))
+    return NULL;
   return g_steal_pointer (&ids);
 }
 
@@ -291,7 +264,7 @@ correction_target (EntStore    *store,
 
   *target = g_array_index (ids, gint64, 0);
   for (guint i = 1; i < ids->len; i++)
-    if (!ent_store_merge_now (store, *target, g_array_index (ids, gint64, i), error))
+    if (!merge_now (store, *target, g_array_index (ids, gint64, i), error))
       return FALSE;
 
   return TRUE;
@@ -316,7 +289,7 @@ apply_merge (EntStore          *store,
     {
       gint64 merged = g_array_index (ids, gint64, i);
 
-      if (merged != keep && !ent_store_merge_now (store, keep, merged, error))
+      if (merged != keep && !merge_now (store, keep, merged, error))
         return FALSE;
     }
 
@@ -330,10 +303,11 @@ apply_rename (EntStore    *store,
               GError     **error)
 {
   static const char * const rename_sql[] = {
-    /* The old name stays known as an alias. */
+    /* The old name stays known as an alias. IS NOT rather than <>: a name
+     * left NULL by hand is replaced too. */
     "INSERT OR IGNORE INTO aliases (entity, alias)"
     " SELECT id, name FROM entities WHERE id = ?1 AND name <> ?2",
-    "UPDATE entities SET name = ?2 WHERE id = ?1 AND name <> ?2",
+    "UPDATE entities SET name = ?2 WHERE id = ?1 AND name IS NOT ?2",
     "DELETE FROM aliases WHERE entity = ?1 AND alias = ?2",
   };
 
@@ -384,8 +358,8 @@ apply_correction (EntStore          *store,
                   const Correction  *correction,
                   GError           **error)
 {
-  static const char retype_sql[] = "UPDATE entities SET type = ?2 WHERE id = ?1 AND type <> ?2";
-  static const char hide_sql[] = "UPDATE entities SET hidden = ?2 WHERE id = ?1 AND hidden <> ?2";
+  static const char retype_sql[] = "UPDATE entities SET type = ?2 WHERE id = ?1 AND type IS NOT ?2";
+  static const char hide_sql[] = "UPDATE entities SET hidden = ?2 WHERE id = ?1 AND hidden IS NOT ?2";
   EntEntityType type;
   gint64 id;
 
@@ -415,6 +389,7 @@ load_corrections (EntStore  *store,
     "SELECT kind, type, key, other_type, other_key, value FROM corrections ORDER BY id";
   g_auto(EntStoreStmt) stmt = ent_store_statement (store, sql, error);
   g_autoptr(GArray) corrections = g_array_new (FALSE, TRUE, sizeof (Correction));
+  guint damaged = 0;
   int rc;
 
   g_array_set_clear_func (corrections, correction_clear);
@@ -431,6 +406,16 @@ load_corrections (EntStore  *store,
       correction.other_type = ent_store_column_dup (stmt, 3);
       correction.other_key = ent_store_column_dup (stmt, 4);
       correction.value = ent_store_column_dup (stmt, 5);
+
+      /* The schema says NOT NULL, but a file edited by hand may say
+       * otherwise: a correction without what it is and what it is about
+       * cannot be applied, and must not stop every writable open. */
+      if (correction.kind == NULL || correction.type == NULL || correction.key == NULL)
+        {
+          correction_clear (&correction);
+          damaged++;
+          continue;
+        }
       g_array_append_val (corrections, correction);
     }
 
@@ -439,6 +424,7 @@ load_corrections (EntStore  *store,
       ent_store_set_error (store, rc, error);
       return NULL;
     }
+  ent_store_note_damage (store, ENT_STORE_DAMAGE_CORRECTION, damaged);
   return g_steal_pointer (&corrections);
 }
 
@@ -481,27 +467,20 @@ lookup_identity (EntStore  *store,
                  GError   **error)
 {
   static const char sql[] = "SELECT key_type, key FROM entities WHERE id = ?";
-  g_auto(EntStoreStmt) stmt = ent_store_statement (store, sql, error);
-  int rc;
+  g_auto(EntStoreStmt) row = NULL;
 
-  if (stmt == NULL)
+  if (!ent_store_lookup_row (store, sql, id, &row, error))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  if (row == NULL)
     {
-      identity->type = ent_store_column_dup (stmt, 0);
-      identity->key = ent_store_column_dup (stmt, 1);
-      return TRUE;
+      g_set_error (error, ENT_STORE_ERROR, ENT_STORE_ERROR_NOT_FOUND,
+                   _("no entity %" G_GINT64_FORMAT " in the project"), id);
+      return FALSE;
     }
-  if (rc == SQLITE_DONE)
-    g_set_error (error, ENT_STORE_ERROR, ENT_STORE_ERROR_NOT_FOUND,
-                 _("no entity %" G_GINT64_FORMAT " in the project"), id);
-  else
-    ent_store_set_error (store, rc, error);
 
-  return FALSE;
+  identity->type = ent_store_column_dup (row, 0);
+  identity->key = ent_store_column_dup (row, 1);
+  return TRUE;
 }
 
 /* Replaces the earlier correction of the same kind on the same entity: the
@@ -554,6 +533,24 @@ typedef gboolean (*CorrectionFunc) (EntStore   *store,
                                     gpointer    data,
                                     GError    **error);
 
+typedef struct {
+  CorrectionFunc  func;
+  gint64          id;
+  gpointer        data;
+} CorrectionRun;
+
+static gboolean
+correction_write_func (EntStore  *store,
+                       gpointer   data,
+                       GError   **error)
+{
+  CorrectionRun *run = data;
+
+  return ent_store_ensure_resolver (store, error) &&
+         run->func (store, run->id, run->data, error) &&
+         ent_store_apply_corrections (store, error);
+}
+
 /* Runs @func in a write transaction with the resolver loaded. */
 static gboolean
 in_transaction (EntStore        *store,
@@ -562,18 +559,9 @@ in_transaction (EntStore        *store,
                 gpointer         data,
                 GError         **error)
 {
-  if (!ent_store_begin_write (store, error))
-    return FALSE;
+  CorrectionRun run = { func, id, data };
 
-  if (!ent_store_ensure_resolver (store, error) ||
-      !func (store, id, data, error) ||
-      !ent_store_apply_corrections (store, error))
-    {
-      ent_store_rollback (store);
-      return FALSE;
-    }
-
-  return ent_store_commit (store, error);
+  return ent_store_write (store, correction_write_func, &run, error);
 }
 
 static gboolean

@@ -1,4 +1,10 @@
-/* ent-store-private.h — what the ent-store*.c files share.
+/* ent-store-private.h — the store's state, which every ent-store*.c file sees.
+ *
+ * Functions live in the header of the file that defines them, lowest first:
+ * ent-store-sql.h (statements, errors, transactions, column reads), then
+ * ent-store-schema.h, ent-store-resolver.h, ent-store-relations.h and
+ * ent-store-corrections.h, each using only those before it. ent-store.c (open,
+ * queries) and ent-store-add.c (adding a document) sit on top.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -19,6 +25,21 @@ G_BEGIN_DECLS
  * read-only: version 2 only added an index that writing needs. */
 #define ENT_STORE_SCHEMA_READABLE 1
 
+/* What a row a reader had to skip was missing (see
+ * ent_store_take_damage_report). */
+typedef enum {
+  ENT_STORE_DAMAGE_CORRECTION,
+  ENT_STORE_DAMAGE_DOCUMENT,
+  ENT_STORE_DAMAGE_ENTITY,
+  ENT_STORE_DAMAGE_NAME,
+  ENT_STORE_DAMAGE_ATTRIBUTE,
+  ENT_STORE_DAMAGE_CLAIM,
+  ENT_STORE_DAMAGE_RELATION,
+  ENT_STORE_DAMAGE_EVIDENCE,
+  ENT_STORE_DAMAGE_SENTENCE,
+  ENT_STORE_N_DAMAGE
+} EntStoreDamage;
+
 struct _EntStore
 {
   char        *path;
@@ -32,102 +53,8 @@ struct _EntStore
    * another connection (the window while a worker ingests) may have changed
    * the entities since. */
   gint64       resolver_version;
+  /* Rows skipped as damaged, per kind: the most any one reading found. */
+  guint        damage[ENT_STORE_N_DAMAGE];
 };
-
-/* A cached statement, reset on scope exit so that no read transaction stays
- * open behind the caller's back. */
-typedef sqlite3_stmt *EntStoreStmt;
-G_DEFINE_AUTO_CLEANUP_FREE_FUNC (EntStoreStmt, sqlite3_reset, NULL)
-
-/* Returns the prepared statement for @sql, which must be a string with static
- * storage (it is cached by address), reset and with its bindings cleared. */
-sqlite3_stmt *ent_store_statement      (EntStore     *store,
-                                        const char   *sql,
-                                        GError      **error);
-gboolean      ent_store_set_error      (EntStore     *store,
-                                        int           rc,
-                                        GError      **error);
-gboolean      ent_store_exec           (EntStore     *store,
-                                        const char   *sql,
-                                        GError      **error);
-/* Steps a statement that returns no row. */
-gboolean      ent_store_step_done      (EntStore     *store,
-                                        sqlite3_stmt *stmt,
-                                        GError      **error);
-gboolean      ent_store_check_writable (EntStore     *store,
-                                        GError      **error);
-
-gboolean      ent_store_begin_write    (EntStore     *store,
-                                        GError      **error);
-gboolean      ent_store_commit         (EntStore     *store,
-                                        GError      **error);
-/* Rolls back and brings the resolver back in line with the file. */
-void          ent_store_rollback       (EntStore     *store);
-
-/* ent-store-schema.c */
-gboolean      ent_store_migrate        (EntStore     *store,
-                                        int           from_version,
-                                        GError      **error);
-
-/* ent-store-add.c */
-/* Loads the resolver, or loads it again when another connection wrote to
- * the project since; call inside the write transaction. */
-gboolean      ent_store_ensure_resolver (EntStore    *store,
-                                         GError     **error);
-/* Registers one entity (name, aliases, offices) with the resolver. */
-gboolean      ent_store_register_entity (EntStore    *store,
-                                         gint64       id,
-                                         GError     **error);
-
-/* Deletes an entity and everything about it (ent-store-add.c). */
-gboolean      ent_store_delete_entity  (EntStore     *store,
-                                        gint64        id,
-                                        GError      **error);
-
-/* ent-store-relations.c */
-gboolean      ent_store_find_or_add_relation (EntStore     *store,
-                                              const char   *type,
-                                              gint64        source,
-                                              gint64        target,
-                                              const char   *role,
-                                              gint64       *id,
-                                              gboolean     *is_new,
-                                              GError      **error);
-
-/* Drops the resolver, loaded again on the next write: after a rollback, or
- * when another connection changed the project. */
-void          ent_store_forget_caches        (EntStore     *store);
-
-/* ent-store-corrections.c */
-gboolean      ent_store_apply_corrections (EntStore  *store,
-                                           GError   **error);
-gboolean      ent_store_merge_now      (EntStore     *store,
-                                        gint64        keep_id,
-                                        gint64        merged_id,
-                                        GError      **error);
-
-/* Column helpers. */
-static inline const char *
-ent_store_column_text (sqlite3_stmt *stmt,
-                       int           column)
-{
-  return (const char *) sqlite3_column_text (stmt, column);
-}
-
-static inline char *
-ent_store_column_dup (sqlite3_stmt *stmt,
-                      int           column)
-{
-  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
-}
-
-static inline void
-ent_store_bind_text (sqlite3_stmt *stmt,
-                     int           column,
-                     const char   *text)
-{
-  /* Every string bound stays alive until the statement is stepped and reset. */
-  sqlite3_bind_text (stmt, column, text, -1, SQLITE_STATIC);
-}
 
 G_END_DECLS

@@ -12,35 +12,20 @@
 
 #include "config.h"
 
-#include "ent-store-private.h"
+#include "ent-store-relations.h"
 
-static gboolean
-find_relation (EntStore    *store,
-               const char  *type,
-               gint64       source,
-               gint64       target,
-               const char  *role,
-               gint64      *id,
-               GError     **error)
+/* The four columns that make a relation's identity, as ?1 to ?4. */
+static void
+bind_key (sqlite3_stmt *stmt,
+          const char   *type,
+          gint64        source,
+          gint64        target,
+          const char   *role)
 {
-  static const char sql[] =
-    "SELECT id FROM relations WHERE source = ? AND target = ? AND type = ? AND role = ?";
-  g_auto(EntStoreStmt) stmt = ent_store_statement (store, sql, error);
-  int rc;
-
-  *id = 0;
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, source);
-  sqlite3_bind_int64 (stmt, 2, target);
-  ent_store_bind_text (stmt, 3, type);
+  ent_store_bind_text (stmt, 1, type);
+  sqlite3_bind_int64 (stmt, 2, source);
+  sqlite3_bind_int64 (stmt, 3, target);
   ent_store_bind_text (stmt, 4, role);
-
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    *id = sqlite3_column_int64 (stmt, 0);
-
-  return rc == SQLITE_ROW || rc == SQLITE_DONE || ent_store_set_error (store, rc, error);
 }
 
 gboolean
@@ -53,24 +38,34 @@ ent_store_find_or_add_relation (EntStore    *store,
                                 gboolean    *is_new,
                                 GError     **error)
 {
-  static const char sql[] =
-    "INSERT INTO relations (type, source, target, role) VALUES (?, ?, ?, ?)";
-  g_auto(EntStoreStmt) stmt = NULL;
+  static const char find_sql[] =
+    "SELECT id FROM relations WHERE source = ?2 AND target = ?3 AND type = ?1 AND role = ?4";
+  static const char insert_sql[] =
+    "INSERT INTO relations (type, source, target, role) VALUES (?1, ?2, ?3, ?4)";
+  g_auto(EntStoreStmt) find = ent_store_statement (store, find_sql, error);
+  g_auto(EntStoreStmt) insert = NULL;
+  int rc;
 
+  *id = 0;
   *is_new = FALSE;
-  if (!find_relation (store, type, source, target, role, id, error))
+  if (find == NULL)
     return FALSE;
-  if (*id != 0)
-    return TRUE;
+  bind_key (find, type, source, target, role);
 
-  stmt = ent_store_statement (store, sql, error);
-  if (stmt == NULL)
+  rc = sqlite3_step (find);
+  if (rc == SQLITE_ROW)
+    {
+      *id = sqlite3_column_int64 (find, 0);
+      return TRUE;
+    }
+  if (rc != SQLITE_DONE)
+    return ent_store_set_error (store, rc, error);
+
+  insert = ent_store_statement (store, insert_sql, error);
+  if (insert == NULL)
     return FALSE;
-  ent_store_bind_text (stmt, 1, type);
-  sqlite3_bind_int64 (stmt, 2, source);
-  sqlite3_bind_int64 (stmt, 3, target);
-  ent_store_bind_text (stmt, 4, role);
-  if (!ent_store_step_done (store, stmt, error))
+  bind_key (insert, type, source, target, role);
+  if (!ent_store_step_done (store, insert, error))
     return FALSE;
 
   *id = sqlite3_last_insert_rowid (store->db);

@@ -19,9 +19,9 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
-#include "ent-store-private.h"
-
-#define BUSY_TIMEOUT_MS 10000
+#include "ent-store-corrections.h"
+#include "ent-store-schema.h"
+#include "ent-store-sql.h"
 
 G_DEFINE_QUARK (ent-store-error-quark, ent_store_error)
 
@@ -36,171 +36,76 @@ ent_store_default_path (void)
   return g_build_filename (dir, "default.entente", NULL);
 }
 
-/* Errors */
+/* Damage report */
 
-static EntStoreError
-error_code_for (int rc)
+static const char *
+describe_damage (EntStoreDamage kind,
+                 guint          count)
 {
-  switch (rc & 0xff)
+  switch (kind)
     {
-    case SQLITE_READONLY:
-      return ENT_STORE_ERROR_READ_ONLY;
-    case SQLITE_CORRUPT:
-    case SQLITE_NOTADB:
-      return ENT_STORE_ERROR_CORRUPT;
+    case ENT_STORE_DAMAGE_CORRECTION:
+      return g_dngettext (GETTEXT_PACKAGE, "correction without a kind, type or key",
+                          "corrections without a kind, type or key", count);
+    case ENT_STORE_DAMAGE_DOCUMENT:
+      return g_dngettext (GETTEXT_PACKAGE, "document with a bad id or no text",
+                          "documents with a bad id or no text", count);
+    case ENT_STORE_DAMAGE_ENTITY:
+      return g_dngettext (GETTEXT_PACKAGE, "entity without a name or a known type",
+                          "entities without a name or a known type", count);
+    case ENT_STORE_DAMAGE_NAME:
+      return g_dngettext (GETTEXT_PACKAGE, "alias or key without text",
+                          "aliases or keys without text", count);
+    case ENT_STORE_DAMAGE_ATTRIBUTE:
+      return g_dngettext (GETTEXT_PACKAGE, "attribute without a name or a value",
+                          "attributes without a name or a value", count);
+    case ENT_STORE_DAMAGE_CLAIM:
+      return g_dngettext (GETTEXT_PACKAGE, "claim without a value or a sentence",
+                          "claims without a value or a sentence", count);
+    case ENT_STORE_DAMAGE_RELATION:
+      return g_dngettext (GETTEXT_PACKAGE, "relation of an unknown type or to a missing entity",
+                          "relations of an unknown type or to a missing entity", count);
+    case ENT_STORE_DAMAGE_EVIDENCE:
+      return g_dngettext (GETTEXT_PACKAGE, "piece of evidence with a bad span or a missing sentence",
+                          "pieces of evidence with a bad span or a missing sentence", count);
+    case ENT_STORE_DAMAGE_SENTENCE:
+      return g_dngettext (GETTEXT_PACKAGE, "sentence with a bad span or no text",
+                          "sentences with a bad span or no text", count);
+    case ENT_STORE_N_DAMAGE:
     default:
-      return ENT_STORE_ERROR_FAILED;
+      g_assert_not_reached ();
     }
 }
 
-static void
-set_sqlite_error (sqlite3  *db,
-                  int       rc,
-                  GError  **error)
+char *
+ent_store_take_damage_report (EntStore *store)
 {
-  const char *message = db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
+  g_autoptr(GString) parts = NULL;
+  guint total = 0;
 
-  switch (rc & 0xff)
+  g_return_val_if_fail (store != NULL, NULL);
+
+  for (guint kind = 0; kind < ENT_STORE_N_DAMAGE; kind++)
     {
-    case SQLITE_READONLY:
-      g_set_error (error, ENT_STORE_ERROR, ENT_STORE_ERROR_READ_ONLY,
-                   _("the project is read-only (%s)"), message);
-      break;
-    case SQLITE_NOTADB:
-      g_set_error_literal (error, ENT_STORE_ERROR, ENT_STORE_ERROR_CORRUPT,
-                           _("not an Entente project: file is not a database"));
-      break;
-    case SQLITE_CORRUPT:
-      g_set_error (error, ENT_STORE_ERROR, ENT_STORE_ERROR_CORRUPT,
-                   _("damaged project: %s"), message);
-      break;
-    default:
-      g_set_error (error, ENT_STORE_ERROR, error_code_for (rc), "%s", message);
-      break;
+      guint count = store->damage[kind];
+
+      if (count == 0)
+        continue;
+      if (parts == NULL)
+        parts = g_string_new (NULL);
+      else
+        g_string_append (parts, ", ");
+      g_string_append_printf (parts, "%u %s", count, describe_damage (kind, count));
+      total += count;
     }
-}
+  memset (store->damage, 0, sizeof store->damage);
 
-gboolean
-ent_store_set_error (EntStore  *store,
-                     int        rc,
-                     GError   **error)
-{
-  set_sqlite_error (store->db, rc, error);
-  return FALSE;
-}
-
-gboolean
-ent_store_check_writable (EntStore  *store,
-                          GError   **error)
-{
-  if (!store->read_only)
-    return TRUE;
-
-  g_set_error_literal (error, ENT_STORE_ERROR, ENT_STORE_ERROR_READ_ONLY,
-                       _("the project is read-only: it cannot be changed"));
-  return FALSE;
-}
-
-/* Statements */
-
-static void
-finalize_statement (gpointer data)
-{
-  sqlite3_finalize (data);
-}
-
-sqlite3_stmt *
-ent_store_statement (EntStore    *store,
-                     const char  *sql,
-                     GError     **error)
-{
-  sqlite3_stmt *stmt = g_hash_table_lookup (store->statements, sql);
-  int rc;
-
-  if (stmt != NULL)
-    {
-      sqlite3_reset (stmt);
-      sqlite3_clear_bindings (stmt);
-      return stmt;
-    }
-
-  rc = sqlite3_prepare_v3 (store->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    {
-      set_sqlite_error (store->db, rc, error);
-      return NULL;
-    }
-
-  g_hash_table_insert (store->statements, (gpointer) sql, stmt);
-  return stmt;
-}
-
-gboolean
-ent_store_step_done (EntStore      *store,
-                     sqlite3_stmt  *stmt,
-                     GError       **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  if (rc == SQLITE_DONE || rc == SQLITE_ROW)
-    return TRUE;
-
-  return ent_store_set_error (store, rc, error);
-}
-
-gboolean
-ent_store_exec (EntStore    *store,
-                const char  *sql,
-                GError     **error)
-{
-  int rc = sqlite3_exec (store->db, sql, NULL, NULL, NULL);
-
-  if (rc == SQLITE_OK)
-    return TRUE;
-
-  return ent_store_set_error (store, rc, error);
-}
-
-/* Transactions */
-
-gboolean
-ent_store_begin_write (EntStore  *store,
-                       GError   **error)
-{
-  if (!ent_store_check_writable (store, error))
-    return FALSE;
-
-  /* IMMEDIATE takes the write lock now: a reader that later wants to write
-   * would otherwise fail with SQLITE_BUSY without waiting. */
-  return ent_store_exec (store, "BEGIN IMMEDIATE", error);
-}
-
-gboolean
-ent_store_commit (EntStore  *store,
-                  GError   **error)
-{
-  if (ent_store_exec (store, "COMMIT", error))
-    return TRUE;
-
-  ent_store_rollback (store);
-  return FALSE;
-}
-
-void
-ent_store_rollback (EntStore *store)
-{
-  if (!sqlite3_get_autocommit (store->db))
-    sqlite3_exec (store->db, "ROLLBACK", NULL, NULL, NULL);
-
-  /* The resolver learnt names of rows that no longer exist: it is loaded
-   * again from the file on the next write. */
-  ent_store_forget_caches (store);
-}
-
-void
-ent_store_forget_caches (EntStore *store)
-{
-  g_clear_pointer (&store->resolver, ent_resolver_free);
+  if (parts == NULL)
+    return NULL;
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "damaged project: skipped %u row it cannot use (%s)",
+                                       "damaged project: skipped %u rows it cannot use (%s)", total),
+                          total, parts->str);
 }
 
 /* Opening */
@@ -245,46 +150,38 @@ has_sqlite_header (const char  *path,
 }
 
 static gboolean
-query_int (sqlite3     *db,
-           const char  *sql,
-           int         *value,
-           GError     **error)
+quick_check (EntStore  *store,
+             GError   **error)
 {
-  sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+  g_auto(EntStoreStmt) stmt = ent_store_statement (store, "PRAGMA quick_check(1)", error);
+  const char *verdict;
+  int rc;
 
-  if (rc == SQLITE_OK)
-    rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    *value = sqlite3_column_int (stmt, 0);
-  else
-    set_sqlite_error (db, rc, error);
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    return ent_store_set_error (store, rc, error);
 
-  sqlite3_finalize (stmt);
-  return rc == SQLITE_ROW;
+  verdict = ent_store_column_text (stmt, 0);
+  if (g_strcmp0 (verdict, "ok") == 0)
+    return TRUE;
+
+  g_set_error (error, ENT_STORE_ERROR, ENT_STORE_ERROR_CORRUPT, _("damaged project: %s"), verdict);
+  return FALSE;
 }
 
-static gboolean
-quick_check (sqlite3  *db,
-             GError  **error)
+static EntStore *
+store_new (const char *path,
+           gboolean    read_only)
 {
-  sqlite3_stmt *stmt = NULL;
-  gboolean ok = FALSE;
-  int rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check(1)", -1, &stmt, NULL);
+  EntStore *store = g_new0 (EntStore, 1);
 
-  if (rc == SQLITE_OK)
-    rc = sqlite3_step (stmt);
+  store->path = g_strdup (path);
+  store->read_only = read_only;
+  store->statements = ent_store_statement_cache_new ();
 
-  if (rc == SQLITE_ROW && g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") == 0)
-    ok = TRUE;
-  else if (rc == SQLITE_ROW)
-    g_set_error (error, ENT_STORE_ERROR, ENT_STORE_ERROR_CORRUPT,
-                 _("damaged project: %s"), sqlite3_column_text (stmt, 0));
-  else
-    set_sqlite_error (db, rc, error);
-
-  sqlite3_finalize (stmt);
-  return ok;
+  return store;
 }
 
 /* Reads what the file is, with a read-only connection that cannot change it. */
@@ -293,45 +190,17 @@ inspect_database (const char      *path,
                   FileInspection  *inspection,
                   GError         **error)
 {
-  sqlite3 *db = NULL;
-  int application_id = 0;
-  int n_tables = 0;
-  gboolean ok = FALSE;
-  int rc;
+  g_autoptr(EntStore) probe = store_new (path, TRUE);
+  int rc = sqlite3_open_v2 (path, &probe->db, SQLITE_OPEN_READONLY, NULL);
 
-  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
   if (rc != SQLITE_OK)
-    {
-      set_sqlite_error (db, rc, error);
-      sqlite3_close (db);
-      return FALSE;
-    }
-  sqlite3_busy_timeout (db, BUSY_TIMEOUT_MS);
+    return ent_store_set_error (probe, rc, error);
+  sqlite3_busy_timeout (probe->db, ENT_STORE_BUSY_TIMEOUT_MS);
 
-  if (!query_int (db, "PRAGMA application_id", &application_id, error) ||
-      !query_int (db, "SELECT count(*) FROM sqlite_master", &n_tables, error) ||
-      !query_int (db, "PRAGMA user_version", &inspection->version, error))
-    goto out;
+  if (!ent_store_inspect_schema (probe, &inspection->is_new, &inspection->version, error))
+    return FALSE;
 
-  if (application_id == 0 && n_tables == 0)
-    {
-      inspection->is_new = TRUE;
-      ok = TRUE;
-    }
-  else if (application_id != ENT_STORE_APPLICATION_ID)
-    g_set_error_literal (error, ENT_STORE_ERROR, ENT_STORE_ERROR_NOT_A_PROJECT,
-                         _("not an Entente project: a database of another application"));
-  else if (inspection->version > ENT_STORE_SCHEMA_VERSION)
-    g_set_error (error, ENT_STORE_ERROR, ENT_STORE_ERROR_TOO_NEW,
-                 _("the project was written by a newer version of Entente "
-                   "(format %d; this version reads up to %d)"),
-                 inspection->version, ENT_STORE_SCHEMA_VERSION);
-  else
-    ok = quick_check (db, error);
-
-out:
-  sqlite3_close (db);
-  return ok;
+  return inspection->is_new || quick_check (probe, error);
 }
 
 static gboolean
@@ -378,13 +247,41 @@ inspect_file (const char      *path,
          inspect_database (path, inspection, error);
 }
 
+/* Switching to WAL takes an exclusive lock, which another process may hold
+ * (it is creating the project, or reads it in rollback mode): SQLite waits
+ * for it up to the busy timeout, then answers SQLITE_BUSY or the mode it
+ * stays in. A project left in rollback mode still works, and a later open
+ * switches it, so that is no error; trying again would only multiply the
+ * wait for a lock that the busy timeout already waited for. */
+static gboolean
+set_wal (EntStore  *store,
+         gboolean  *is_wal,
+         GError   **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (store->db, "PRAGMA journal_mode = WAL", -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  *is_wal = rc == SQLITE_ROW && g_strcmp0 (ent_store_column_text (stmt, 0), "wal") == 0;
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_ROW && (rc & 0xff) != SQLITE_BUSY && (rc & 0xff) != SQLITE_LOCKED)
+    return ent_store_set_error (store, rc, error);
+  if (!*is_wal)
+    g_debug ("%s: not switched to WAL: another process holds it", store->path);
+  return TRUE;
+}
+
 static gboolean
 configure_connection (EntStore  *store,
                       gboolean   is_new,
                       GError   **error)
 {
+  gboolean is_wal;
+
   sqlite3_extended_result_codes (store->db, 1);
-  sqlite3_busy_timeout (store->db, BUSY_TIMEOUT_MS);
+  sqlite3_busy_timeout (store->db, ENT_STORE_BUSY_TIMEOUT_MS);
 
   if (!ent_store_exec (store, "PRAGMA foreign_keys = ON", error))
     return FALSE;
@@ -407,9 +304,12 @@ configure_connection (EntStore  *store,
    * Checkpoints every 64 MB of WAL: each costs two fsyncs, which were most
    * of the difference between wall and CPU time with smaller ones, and
    * writes a page rewritten by many documents once; the WAL file is cut
-   * back after each. */
-  return ent_store_exec (store, "PRAGMA journal_mode = WAL", error) &&
-         ent_store_exec (store, "PRAGMA synchronous = NORMAL", error) &&
+   * back after each. NORMAL is safe against power loss in WAL mode only: a
+   * project left in rollback mode syncs fully. */
+  if (!set_wal (store, &is_wal, error))
+    return FALSE;
+
+  return ent_store_exec (store, is_wal ? "PRAGMA synchronous = NORMAL" : "PRAGMA synchronous = FULL", error) &&
          ent_store_exec (store, "PRAGMA cache_size = -8192", error) &&
          ent_store_exec (store, "PRAGMA wal_autocheckpoint = 16384", error) &&
          ent_store_exec (store, "PRAGMA journal_size_limit = 67108864", error);
@@ -456,17 +356,17 @@ check_open_flags (const char        *path,
   return TRUE;
 }
 
-static EntStore *
-store_new (const char *path,
-           gboolean    read_only)
+/* The schema as far as the file still needs it (another process may be
+ * creating it at this very moment), then the corrections: they are applied
+ * after every document, and applying them on open too repairs a project last
+ * written by a version that did not. */
+static gboolean
+open_in_transaction (EntStore  *store,
+                     gpointer   data,
+                     GError   **error)
 {
-  EntStore *store = g_new0 (EntStore, 1);
-
-  store->path = g_strdup (path);
-  store->read_only = read_only;
-  store->statements = g_hash_table_new_full (NULL, NULL, NULL, finalize_statement);
-
-  return store;
+  return ent_store_ensure_schema (store, error) &&
+         ent_store_apply_corrections (store, error);
 }
 
 static gboolean
@@ -487,34 +387,16 @@ open_connection (EntStore        *store,
   if (!configure_connection (store, inspection->is_new, error))
     return FALSE;
 
-  if (inspection->is_new || inspection->version < ENT_STORE_SCHEMA_VERSION)
-    {
-      if (store->read_only && !inspection->is_new &&
-          inspection->version >= ENT_STORE_SCHEMA_READABLE)
-        return TRUE;
-      if (store->read_only)
-        {
-          g_set_error_literal (error, ENT_STORE_ERROR, ENT_STORE_ERROR_READ_ONLY,
-                               _("the project needs an upgrade but is read-only"));
-          return FALSE;
-        }
-      if (!ent_store_migrate (store, inspection->is_new ? 0 : inspection->version, error))
-        return FALSE;
-    }
-
   if (store->read_only)
-    return TRUE;
-
-  /* Corrections are applied after every document; doing it again on open
-   * repairs a project last written by a version that did not. */
-  if (!ent_store_begin_write (store, error))
-    return FALSE;
-  if (!ent_store_apply_corrections (store, error))
     {
-      ent_store_rollback (store);
+      if (!inspection->is_new && inspection->version >= ENT_STORE_SCHEMA_READABLE)
+        return TRUE;
+      g_set_error_literal (error, ENT_STORE_ERROR, ENT_STORE_ERROR_READ_ONLY,
+                           _("the project needs an upgrade but is read-only"));
       return FALSE;
     }
-  return ent_store_commit (store, error);
+
+  return ent_store_write (store, open_in_transaction, NULL, error);
 }
 
 EntStore *
@@ -542,8 +424,15 @@ ent_store_open (const char         *path,
 void
 ent_store_free (EntStore *store)
 {
+  g_autofree char *damage = NULL;
+
   if (store == NULL)
     return;
+
+  /* Whoever did not ask still learns that rows were skipped, once. */
+  damage = ent_store_take_damage_report (store);
+  if (damage != NULL)
+    g_message ("%s: %s", store->path, damage);
 
   ent_store_forget_caches (store);
   /* Statements first: a connection with live statements does not close. */
@@ -559,6 +448,15 @@ ent_store_get_path (EntStore *store)
   g_return_val_if_fail (store != NULL, NULL);
 
   return store->path;
+}
+
+void
+ent_store_set_busy_timeout (EntStore *store,
+                            guint     milliseconds)
+{
+  g_return_if_fail (store != NULL);
+
+  sqlite3_busy_timeout (store->db, (int) MIN (milliseconds, (guint) G_MAXINT));
 }
 
 gboolean
@@ -599,27 +497,26 @@ ent_store_get_document_text (EntStore  *store,
                              GError   **error)
 {
   static const char sql[] = "SELECT text FROM documents WHERE id = ?";
-  g_auto(EntStoreStmt) stmt = NULL;
-  int rc;
+  g_auto(EntStoreStmt) row = NULL;
+  char *text;
 
   g_return_val_if_fail (store != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  stmt = ent_store_statement (store, sql, error);
-  if (stmt == NULL)
+  if (!ent_store_lookup_row (store, sql, document_id, &row, error))
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, document_id);
+  if (row == NULL)
+    {
+      g_set_error (error, ENT_STORE_ERROR, ENT_STORE_ERROR_NOT_FOUND,
+                   _("no document %" G_GINT64_FORMAT " in the project"), document_id);
+      return NULL;
+    }
 
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    return ent_store_column_dup (stmt, 0);
-  if (rc == SQLITE_DONE)
-    g_set_error (error, ENT_STORE_ERROR, ENT_STORE_ERROR_NOT_FOUND,
-                 _("no document %" G_GINT64_FORMAT " in the project"), document_id);
-  else
-    ent_store_set_error (store, rc, error);
-
-  return NULL;
+  text = ent_store_column_utf8 (row, 0);
+  if (text == NULL)
+    g_set_error (error, ENT_STORE_ERROR, ENT_STORE_ERROR_CORRUPT,
+                 _("damaged project: document %" G_GINT64_FORMAT " has no text"), document_id);
+  return text;
 }
 
 /* Stats */
@@ -662,17 +559,12 @@ count_rows (EntStore    *store,
             guint       *count,
             GError     **error)
 {
-  g_auto(EntStoreStmt) stmt = ent_store_statement (store, sql, error);
-  int rc;
+  gint64 value;
 
-  if (stmt == NULL)
+  if (!ent_store_query_int64 (store, sql, &value, error))
     return FALSE;
 
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    return ent_store_set_error (store, rc, error);
-
-  *count = sqlite3_column_int (stmt, 0);
+  *count = (guint) CLAMP (value, 0, (gint64) G_MAXUINT);
   return TRUE;
 }
 
@@ -806,19 +698,27 @@ markup_from_marked (const char *marked)
   return g_string_free (markup, FALSE);
 }
 
+/* NULL for a row a file edited by hand left without text or with a span
+ * that cannot be in its document. */
 static EntSentenceHit *
 hit_from_row (sqlite3_stmt *stmt)
 {
-  EntSentenceHit *hit = g_new0 (EntSentenceHit, 1);
+  g_autoptr(EntSentenceHit) hit = g_new0 (EntSentenceHit, 1);
+  g_autofree char *marked = ent_store_column_utf8 (stmt, 5);
+  gint64 start = sqlite3_column_int64 (stmt, 2);
+  gint64 end = sqlite3_column_int64 (stmt, 3);
+
+  hit->text = ent_store_column_utf8 (stmt, 4);
+  if (hit->text == NULL || marked == NULL || start < 0 || end < start)
+    return NULL;
 
   hit->document_id = sqlite3_column_int64 (stmt, 0);
-  hit->document_title = ent_store_column_dup (stmt, 1);
-  hit->start = sqlite3_column_int64 (stmt, 2);
-  hit->end = sqlite3_column_int64 (stmt, 3);
-  hit->text = ent_store_column_dup (stmt, 4);
-  hit->snippet = markup_from_marked (ent_store_column_text (stmt, 5));
+  hit->document_title = ent_store_column_utf8 (stmt, 1);
+  hit->start = start;
+  hit->end = end;
+  hit->snippet = markup_from_marked (marked);
 
-  return hit;
+  return g_steal_pointer (&hit);
 }
 
 GPtrArray *
@@ -838,6 +738,7 @@ ent_store_search_sentences (EntStore    *store,
   g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func ((GDestroyNotify) ent_sentence_hit_free);
   g_autofree char *fts_query = NULL;
   g_auto(EntStoreStmt) stmt = NULL;
+  guint damaged = 0;
   int rc;
 
   g_return_val_if_fail (store != NULL, NULL);
@@ -857,7 +758,14 @@ ent_store_search_sentences (EntStore    *store,
   sqlite3_bind_int64 (stmt, 2, limit);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (hits, hit_from_row (stmt));
+    {
+      EntSentenceHit *hit = hit_from_row (stmt);
+
+      if (hit != NULL)
+        g_ptr_array_add (hits, hit);
+      else
+        damaged++;
+    }
 
   if (rc != SQLITE_DONE)
     {
@@ -865,5 +773,6 @@ ent_store_search_sentences (EntStore    *store,
       return NULL;
     }
 
+  ent_store_note_damage (store, ENT_STORE_DAMAGE_SENTENCE, damaged);
   return g_steal_pointer (&hits);
 }

@@ -25,6 +25,7 @@ typedef enum {
   ENT_STORE_ERROR_READ_ONLY,      /* a write was asked of a read-only project */
   ENT_STORE_ERROR_NOT_FOUND,      /* no such project / entity / document */
   ENT_STORE_ERROR_FAILED,         /* any other SQLite error; message says which */
+  ENT_STORE_ERROR_BUSY,           /* another process kept the project locked too long */
 } EntStoreError;
 
 typedef enum {
@@ -71,9 +72,23 @@ EntStore   *ent_store_open               (const char         *path,
                                           GError            **error);
 void        ent_store_free               (EntStore           *store);
 const char *ent_store_get_path           (EntStore           *store);
+/* How long one attempt at a write waits for another program's lock (10 s
+ * unless set). A write still locked out is tried again three times, after
+ * growing pauses, before it fails with ENT_STORE_ERROR_BUSY. */
+void        ent_store_set_busy_timeout   (EntStore           *store,
+                                          guint               milliseconds);
 /* TRUE when the project was opened read-only (asked for, or the file has no
  * write permission): every write then fails with ENT_STORE_ERROR_READ_ONLY. */
 gboolean    ent_store_is_read_only       (EntStore           *store);
+
+/* What reading the project skipped because the file is damaged or was
+ * edited by hand: rows without a value they need, spans that end before they
+ * start, references to rows that are not there, and so on. One line ("damaged
+ * project: skipped …") with a count per kind of damage, or NULL when nothing
+ * was skipped. A row read again (corrections are applied after every
+ * document) is counted once. The report is cleared by this call; one never
+ * taken is logged once when the store is freed. */
+char       *ent_store_take_damage_report (EntStore          *store);
 
 /* Words (runs of non-blank characters) in @text, as counted for documents. */
 guint       ent_store_count_words        (const char         *text,
