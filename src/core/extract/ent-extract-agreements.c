@@ -45,6 +45,10 @@ static const AgreementHead agreement_heads[] = {
   { "contract", "contract", "contract", FALSE },
   { "contracts", "contracts", "contracts", FALSE },
   { "statement", "statement", "statement", FALSE },
+  { "decree", "decree", "decree", TRUE },
+  { "decrees", "decrees", "decrees", TRUE },
+  { "communique", "communique", "communique", TRUE },
+  { "instruments", "instruments", "instruments", FALSE },
   { "declaration", "declaration", "declaration", FALSE },
   { "protocol", "protocol", "protocol", FALSE },
   { "charter", "charter", "charter", FALSE },
@@ -61,6 +65,11 @@ static const AgreementHead *
 agreement_head (DocContext *ctx,
                 guint       i)
 {
+  static const AgreementHead road_map = { "map", "roadmap", "road map", TRUE };
+
+  /* "a road map on implementation of …" */
+  if (key_is (ctx, i, "map") && i > 0 && key_is (ctx, i - 1, "road"))
+    return &road_map;
   if (!is_word (ctx, i) || !(ctx_triggers (ctx, i) & TRIG_AGREEMENT))
     return NULL;
   for (guint k = 0; k < G_N_ELEMENTS (agreement_heads); k++)
@@ -170,6 +179,25 @@ agreement_info (DocContext *ctx,
   return NULL;
 }
 
+/* Kinds of agreement that one text may use for the same one: a "pact", a
+ * "deal", a "treaty" and "agreements" are one kind; a memorandum, a
+ * declaration or statement, a roadmap, a decree, a protocol, a plan are
+ * each their own. */
+static const char *
+lemma_kind (const char *lemma)
+{
+  static const char *agreement[] = { "agreement", "agreements", "deal", "deals", "treaty", "contract",
+                                     "contracts", "document", "documents", "consensus", "charter",
+                                     "convention", NULL };
+  static const char *declaration[] = { "declaration", "statement", "communique", NULL };
+
+  if (g_strv_contains (agreement, lemma))
+    return "agreement";
+  if (g_strv_contains (declaration, lemma))
+    return "declaration";
+  return lemma;
+}
+
 /* "The deal", "a broad cooperation pact", "the treaty": in one article, an
  * agreement between the same parties is the one already named, unless the
  * text tells them apart (two proper names, two subjects, a roadmap beside
@@ -181,14 +209,15 @@ same_parties_agreement (DocContext          *ctx,
                         const char          *proper,
                         const char          *topic)
 {
-  if (parties[0] < 0 || g_str_equal (head->lemma, "roadmap"))
+  if (parties[0] < 0)
     return -1;
   for (guint k = ctx->agreements->len; k > 0; k--)
     {
       AgreementInfo *info = &g_array_index (ctx->agreements, AgreementInfo, k - 1);
 
+      /* A memorandum is not the treaty, nor a roadmap the deals. */
       if (info->parties[0] != parties[0] || info->parties[1] != parties[1] ||
-          g_str_equal (info->lemma, "roadmap"))
+          !g_str_equal (lemma_kind (info->lemma), lemma_kind (head->lemma)))
         continue;
       if (proper != NULL && info->proper != NULL && !g_str_equal (proper, info->proper))
         continue;
@@ -398,7 +427,11 @@ agreement_complement (DocContext *ctx,
 
       if (!(t->flags & TOK_WORD) && !(t->flags & TOK_JOINED))
         break;
-      if ((t->flags & TOK_NUMBER) || ((t->flags & TOK_CAP) && (ctx_triggers (ctx, k) & TRIG_STOP)) ||
+      /* Capitalised small words end it ("… on Friday", "… The"), but not the
+       * head of a name ("… of the Union State"). */
+      if ((t->flags & TOK_NUMBER) ||
+          ((t->flags & TOK_CAP) && (ctx_triggers (ctx, k) & TRIG_STOP) &&
+           !(ctx_triggers (ctx, k) & (TRIG_PLACE_HEAD | TRIG_ORG_HEAD))) ||
           ((t->flags & TOK_WORD) && g_strv_contains (enders, ctx_key (ctx, k))))
         break;
       /* "… in Novi Sad and a protocol on …": a second agreement starts. */
@@ -416,6 +449,25 @@ agreement_complement (DocContext *ctx,
 
 /* "a Strategic Partnership Roadmap", "the Treaty on Friendship": capitalised
  * words ending in (or begun by) an agreement head. */
+/* "Buenos Aires Declaration", "Camp David Accords": a capitalised head
+ * within a few capitalised words makes a name that starts with a place an
+ * agreement's name. */
+static gboolean
+capitalised_head_ahead (DocContext *ctx,
+                        guint       i)
+{
+  for (guint j = i + 1; j < ctx_n_tokens (ctx) && j - i < 6; j++)
+    {
+      EntToken *t = ctx_token (ctx, j);
+
+      if (!(t->flags & TOK_WORD) || !(t->flags & TOK_CAP))
+        return FALSE;
+      if (agreement_head (ctx, j) != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 guint
 _ent_extractor_match_named_agreement (DocContext *ctx,
                                       guint       i)
@@ -442,9 +494,11 @@ _ent_extractor_match_named_agreement (DocContext *ctx,
           j++;
           continue;
         }
-      if (!(t->flags & TOK_WORD) || !(t->flags & TOK_CAP) || (t->flags & TOK_POSSESSIVE))
+      /* "Joint Leaders' Statement": a plural possessive inside the name. */
+      if (!(t->flags & TOK_WORD) || !(t->flags & TOK_CAP) ||
+          ((t->flags & TOK_POSSESSIVE) && !g_str_has_suffix (ctx_key (ctx, j), "s")))
         return 0;
-      if (_ent_extractor_lexicon_starts_at (ctx, j) && caps == 0)
+      if (_ent_extractor_lexicon_starts_at (ctx, j) && caps == 0 && !capitalised_head_ahead (ctx, j))
         return 0;
       caps++;
       j++;
@@ -452,6 +506,9 @@ _ent_extractor_match_named_agreement (DocContext *ctx,
   if (head == NULL)
     return 0;
   j++;
+  /* "Kuala Lumpur Convention Centre": the name goes on past the head. */
+  if (is_word (ctx, j) && (ctx_token (ctx, j)->flags & TOK_CAP) && !(ctx_token (ctx, j)->flags & TOK_FIRST))
+    return 0;
   if (key_is (ctx, j, "of") && key_is (ctx, j + 1, "understanding"))
     j += 2;
 
@@ -484,6 +541,56 @@ agreement_topic (DocContext          *ctx,
   return NULL;
 }
 
+static gboolean
+is_org_word (DocContext *ctx,
+             guint       i)
+{
+  const GArray *matches;
+  guint len = _ent_extractor_match_phrase_at (ctx, i, &matches);
+  const LexMatch *m = len == 1 ? _ent_extractor_pick_entity_match (ctx, i, matches) : NULL;
+
+  return m != NULL && m->kind == LEX_ORG;
+}
+
+/* "the declaration on the admission into Asean", "the NATO accession
+ * protocol", "the Decree on the Union State": the organizations and
+ * countries an agreement's name names are what it is about; "Sweden's
+ * accession protocol": a possessive before it is a party. */
+static void
+involve_named (DocContext *ctx,
+               int         agreement,
+               guint       first,
+               guint       last)
+{
+  for (guint k = first; k < last; k++)
+    {
+      const GArray *matches;
+      guint len = is_word (ctx, k) ? _ent_extractor_match_phrase_at (ctx, k, &matches) : 0;
+      const LexMatch *m = len > 0 ? _ent_extractor_pick_entity_match (ctx, k, matches) : NULL;
+
+      if (m == NULL)
+        continue;
+      if (m->kind == LEX_ORG || m->kind == LEX_COUNTRY)
+        {
+          const LexOrg *org = m->kind == LEX_ORG ? ent_lexicon_get_org (ctx->lexicon, m->index) : NULL;
+          int entity = org != NULL ? _ent_extractor_doc_org_entity (ctx, org->name, org->kind, org->country) :
+                                     _ent_extractor_doc_country_entity (ctx, (int) m->index);
+
+          if (doc_entity (ctx, entity)->mentions == 0)
+            _ent_extractor_doc_count_mention (ctx, entity, NULL);
+          _ent_extractor_add_relation (ctx, ENT_RELATION_INVOLVES, agreement, entity, NULL);
+        }
+      k += len - 1;
+    }
+  {
+    Mention *before = last_mention (ctx);
+
+    if (before != NULL && before->last == first && before->possessive && before->entity >= 0 &&
+        (before->type == ENT_ENTITY_COUNTRY || before->type == ENT_ENTITY_ORGANIZATION))
+      _ent_extractor_add_relation (ctx, ENT_RELATION_PARTY_TO, before->entity, agreement, NULL);
+  }
+}
+
 guint
 _ent_extractor_match_agreement (DocContext *ctx,
                                 guint       i)
@@ -504,6 +611,16 @@ _ent_extractor_match_agreement (DocContext *ctx,
       EntToken *t = ctx_token (ctx, first - 1);
       guint32 trig = ctx_triggers (ctx, first - 1);
 
+      /* "the NATO accession protocol": an organization may qualify it; its
+       * mention becomes part of the agreement's name. */
+      if ((t->flags & TOK_CAP) && !(t->flags & TOK_POSSESSIVE) && is_org_word (ctx, first - 1))
+        {
+          first--;
+          modifiers++;
+          if (last_mention (ctx) != NULL && last_mention (ctx)->first == first)
+            ctx->mentions->len--;
+          continue;
+        }
       if ((t->flags & (TOK_CAP | TOK_NUMBER)) || (trig & (TRIG_STOP | TRIG_SIGN | TRIG_NUMBER | TRIG_SPEECH)) ||
           g_str_has_suffix (ctx_key (ctx, first - 1), "ed"))
         break;
@@ -513,6 +630,8 @@ _ent_extractor_match_agreement (DocContext *ctx,
   /* Without a determiner or a number before them, the words before the head
    * are more likely a verb phrase ("to reach agreements") than modifiers. */
   if (modifiers > 0 && !(first > 0 && (is_determiner (ctx, first - 1) ||
+                                       (ctx_token (ctx, first - 1)->flags & TOK_POSSESSIVE) ||
+                                       (ctx_token (ctx, first - 1)->flags & TOK_QUOTE_MARK) ||
                                        (ctx_token (ctx, first - 1)->flags & TOK_NUMBER) ||
                                        (ctx_triggers (ctx, first - 1) & TRIG_NUMBER) ||
                                        key_is (ctx, first - 1, "and") || punct_is (ctx, first - 1, ','))))
@@ -537,7 +656,11 @@ _ent_extractor_match_agreement (DocContext *ctx,
   signing = _ent_extractor_sentence_has_trigger (ctx, TRIG_SIGN);
   named = modifiers > 0 || end > i + 1 || complement_end > end;
 
-  if (!head->strong && !(signing && named))
+  /* A weak head ("deal", "plan") names an agreement when something is
+   * signed, or when it is a noun with its subject: "its deal on
+   * nuclear-powered submarines", not "deal with the crisis". */
+  if (!head->strong && !(signing && named) &&
+      !(complement_end > end && first > 0 && is_determiner (ctx, first - 1) && !key_is (ctx, end, "with")))
     return end - i;
   if (!signing && count == 0 && !named)
     {
@@ -567,6 +690,7 @@ _ent_extractor_match_agreement (DocContext *ctx,
   _ent_extractor_doc_count_mention (ctx, agreement, NULL);
   ctx->last_agreement = agreement;
   add_count_claim (ctx, agreement, count);
+  involve_named (ctx, agreement, first, complement_end);
   return end - i;
 }
 
@@ -609,4 +733,16 @@ _ent_extractor_claim_money (DocContext *ctx,
     }
   if (target >= 0)
     ent_extraction_add_claim (ctx->ex, (guint) target, kind, value, ctx->sentence);
+}
+
+/* The parties the document gave agreement @entity, or -1. */
+void
+_ent_extractor_agreement_parties_of (DocContext *ctx,
+                                     int         entity,
+                                     int         parties[2])
+{
+  AgreementInfo *info = agreement_info (ctx, entity);
+
+  parties[0] = info != NULL ? info->parties[0] : -1;
+  parties[1] = info != NULL ? info->parties[1] : -1;
 }

@@ -30,11 +30,12 @@ is_clause_break (DocContext *ctx,
     return TRUE;
   if (!(t->flags & TOK_QUOTE_MARK))
     return FALSE;
-  /* Scare quotes around a word or two ("rebalance") do not split a clause. */
-  for (guint k = i + 1; k < ctx_n_tokens (ctx) && k <= i + 4; k++)
+  /* Scare quotes around a few words ("rebalance", "Buenos Aires Declaration,")
+   * do not split a clause. */
+  for (guint k = i + 1; k < ctx_n_tokens (ctx) && k <= i + 6; k++)
     if (ctx_token (ctx, k)->flags & TOK_QUOTE_MARK)
       return FALSE;
-  for (guint k = i; k > 0 && k + 4 >= i; k--)
+  for (guint k = i; k > 0 && k + 6 >= i; k--)
     if (ctx_token (ctx, k - 1)->flags & TOK_QUOTE_MARK)
       return FALSE;
   return TRUE;

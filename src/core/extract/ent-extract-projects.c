@@ -101,6 +101,19 @@ is_project_head (DocContext *ctx,
   return is_word (ctx, j) && g_strv_contains (project_heads, ctx_key (ctx, j));
 }
 
+/* Whether tokens [@first, @last) are exactly an organization's name. */
+static gboolean
+names_org (DocContext *ctx,
+           guint       first,
+           guint       last)
+{
+  const GArray *matches;
+  guint len = _ent_extractor_match_phrase_at (ctx, first, &matches);
+  const LexMatch *m = len == last - first ? _ent_extractor_pick_entity_match (ctx, first, matches) : NULL;
+
+  return m != NULL && m->kind == LEX_ORG;
+}
+
 /* "North-South Transport Corridor", "Rasht–Astara railway", "the
  * trans-Saharan gas pipeline project", "the Zambia-Lobito greenfield rail
  * line": capitalised words, at most two lower-case ones right before the
@@ -118,6 +131,11 @@ _ent_extractor_match_project (DocContext *ctx,
         (ctx_token (ctx, i + 2)->flags & TOK_CAP)))
     return 0;
   if ((ctx_triggers (ctx, i) & TRIG_STOP) && !key_is (ctx, i, "international"))
+    return 0;
+  /* "Calling China-Laos Railway a flagship project, …": a participle that
+   * opens the sentence is no part of a name. */
+  if ((ctx_token (ctx, i)->flags & TOK_FIRST) && g_str_has_suffix (ctx_key (ctx, i), "ing") &&
+      ctx_token (ctx, i)->lex == NULL)
     return 0;
 
   for (;;)
@@ -157,7 +175,11 @@ _ent_extractor_match_project (DocContext *ctx,
 
   if (ctx->discover)
     return end - i;
-  project = project_entity (ctx, i, head, end);
+  /* "the AUKUS project": the project is named by the pact's name. */
+  if (tok_in (ctx, head, (const char *[]) { "project", "initiative", NULL }) && names_org (ctx, i, head))
+    project = project_entity (ctx, i, head - 1, head);
+  else
+    project = project_entity (ctx, i, head, end);
   _ent_extractor_add_mention (ctx, i, end, project, ENT_ENTITY_PROJECT, MK_NAME);
   _ent_extractor_doc_count_mention (ctx, project, NULL);
   {

@@ -356,6 +356,9 @@ guint           _ent_extractor_match_title         (DocContext *ctx,
                                                     guint       i);
 
 /* ent-extract-agreements.c */
+void    _ent_extractor_agreement_parties_of  (DocContext *ctx,
+                                              int         entity,
+                                              int         parties[2]);
 GArray *_ent_extractor_agreement_infos_new   ( void);
 guint   _ent_extractor_match_named_agreement (DocContext *ctx,
                                               guint       i);

@@ -9,6 +9,14 @@
 #include "ent-extractor-private.h"
 
 static gboolean
+is_party (DocContext *ctx,
+          Mention    *m)
+{
+  return m->entity >= 0 && !m->modifier && m->kind != MK_DEMONYM &&
+         (m->type == ENT_ENTITY_COUNTRY || m->type == ENT_ENTITY_ORGANIZATION);
+}
+
+static gboolean
 is_signer (DocContext *ctx,
            Mention    *m)
 {
@@ -58,9 +66,51 @@ sign_each (DocContext *ctx,
                                      g_array_index (signers, int, b), NULL);
 }
 
-static const char *sign_words[] = { "signed", "signs", "sign", "signing", "inked", "inks", "concluded",
-                                    "sealed", "endorsed", "initialled", "initialed", "ratified",
-                                    "agreed", NULL };
+static const char *sign_words[] = { "signed", "signs", "sign", "signing", "inked", "inks", "sealed",
+                                    "endorsed", "initialled", "initialed", "ratified", "agreed", NULL };
+
+/* A deal "concluded", "reached" or "hammered out" has parties, but no
+ * signatories yet. */
+static const char *conclude_words[] = { "concluded", "concludes", "conclude", "reached", "reach", "reaches",
+                                        "hammered", "struck", "strike", "clinched", "finalised", "finalized",
+                                        "issued", "adopted", "approved", NULL };
+
+/* "The US and Japan have hammered out 70 agreements", "a Joint Leaders'
+ * Statement was issued": the states that concluded them are parties. */
+static void
+concluded (DocContext *ctx,
+           guint       i)
+{
+  g_autoptr(GArray) agreements = NULL;
+  g_autoptr(GArray) subjects = NULL;
+  int object, subject;
+
+  if (_ent_extractor_negated (ctx, i))
+    return;
+  if (_ent_extractor_passive_before (ctx, i))
+    object = _ent_extractor_mention_before (ctx, i, is_agreement);
+  else
+    object = _ent_extractor_mention_after (ctx, i, NEAR, is_agreement);
+  if (object < 0)
+    return;
+  agreements = _ent_extractor_coordinated (ctx, object, is_agreement, TRUE);
+  subject = _ent_extractor_passive_before (ctx, i) ? -1 : _ent_extractor_subject_before (ctx, i, is_signer);
+  subjects = _ent_extractor_to_countries (ctx, _ent_extractor_coordinated (ctx, subject, is_signer, FALSE));
+  /* Without a subject ("a statement was issued"), the agreement's own
+   * parties, as the document gives them. */
+  if (subjects->len == 0)
+    for (guint a = 0; a < agreements->len; a++)
+      {
+        int parties[2];
+
+        _ent_extractor_agreement_parties_of (ctx, g_array_index (agreements, int, a), parties);
+        for (guint p = 0; p < 2; p++)
+          if (parties[p] >= 0)
+            _ent_extractor_add_relation (ctx, ENT_RELATION_PARTY_TO, parties[p],
+                                         g_array_index (agreements, int, a), NULL);
+      }
+  _ent_extractor_relate_all (ctx, ENT_RELATION_PARTY_TO, subjects, agreements, NULL);
+}
 
 void
 _ent_extractor_rule_signed (DocContext *ctx,
@@ -71,10 +121,64 @@ _ent_extractor_rule_signed (DocContext *ctx,
   int subject, object, with;
   gboolean demonyms = FALSE;
 
+  if (tok_in (ctx, i, conclude_words))
+    {
+      concluded (ctx, i);
+      return;
+    }
   if (!tok_in (ctx, i, sign_words) || _ent_extractor_negated (ctx, i))
     return;
   if (key_is (ctx, i, "agreed") && !key_is (ctx, i + 1, "on") && !key_is (ctx, i + 1, "upon"))
     return;
+  /* "attended the signing ceremony", "ended with the signing of several
+   * documents": the signing as an event says nothing of who signed;
+   * "X's accession was formalised through the signing of Y": X is a party. */
+  if (key_is (ctx, i, "signing") && i > 0 && (is_determiner (ctx, i - 1) || key_is (ctx, i - 1, "at")))
+    {
+      int by = _ent_extractor_index_of_word (ctx, i + 1, i + 8, (const char *[]) { "by", NULL });
+      int object = _ent_extractor_mention_after (ctx, i, NEAR, is_agreement);
+
+      if (object < 0)
+        return;
+      agreements = _ent_extractor_coordinated (ctx, object, is_agreement, TRUE);
+      if (by >= 0)
+        {
+          signers = _ent_extractor_coordinated (ctx, _ent_extractor_mention_after (ctx, (guint) by, 4, is_signer),
+                                                is_signer, TRUE);
+          sign_each (ctx, signers, agreements, FALSE);
+        }
+      else if (_ent_extractor_index_of_word (ctx, i > 8 ? i - 8 : 0, i + 2,
+                                             (const char *[]) { "attended", "attend", "attends", "witnessed",
+                                                                "witness", "presence", "ceremony", "presided",
+                                                                "ended", "began", "opened", NULL }) < 0)
+        {
+          g_autoptr(GArray) parties = _ent_extractor_to_countries (
+            ctx, _ent_extractor_coordinated (ctx, _ent_extractor_subject_before (ctx, i, is_signer), is_signer, FALSE));
+
+          _ent_extractor_relate_all (ctx, ENT_RELATION_PARTY_TO, parties, agreements, NULL);
+        }
+      return;
+    }
+  /* "A, B and C … by signing a memorandum": every party of the clause signs. */
+  if (key_is (ctx, i, "signing") && i > 0 && key_is (ctx, i - 1, "by"))
+    {
+      int object = _ent_extractor_mention_after (ctx, i, NEAR, is_agreement);
+
+      if (object < 0)
+        return;
+      agreements = _ent_extractor_coordinated (ctx, object, is_agreement, TRUE);
+      signers = g_array_new (FALSE, FALSE, sizeof (int));
+      for (guint n = 0; n < ctx->mentions->len; n++)
+        {
+          Mention *actor = ctx_mention (ctx, n);
+
+          if (actor->last <= i && is_party (ctx, actor) &&
+              _ent_extractor_same_clause_past_asides (ctx, actor->last - 1, i))
+            g_array_append_val (signers, actor->entity);
+        }
+      sign_each (ctx, signers, agreements, FALSE);
+      return;
+    }
 
   if (_ent_extractor_passive_before (ctx, i))
     {
@@ -89,7 +193,7 @@ _ent_extractor_rule_signed (DocContext *ctx,
     }
   else
     {
-      subject = _ent_extractor_mention_before (ctx, i, is_signer);
+      subject = _ent_extractor_subject_before (ctx, i, is_signer);
       /* "X met her counterpart Y … and signed": both sign. */
       if (subject >= 0 && (key_is (ctx, i - 1, "and") || (key_is (ctx, i - 2, "and") && key_is (ctx, i - 1, "also"))))
         {
@@ -148,11 +252,15 @@ _ent_extractor_rule_parties (DocContext *ctx,
 
   if (!is_agreement (ctx, m))
     return;
+  /* "a roadmap between Tehran and Minsk", "a declaration on cooperation
+   * between the group's members", "a MoU with the Export Credit Bank" */
   between = _ent_extractor_index_of_word (ctx, m->last, m->last + 8, (const char *[]) { "between", NULL });
+  if (between < 0 && key_is (ctx, m->last, "with"))
+    between = (int) m->last;
   if (between >= 0)
     {
-      int first = _ent_extractor_mention_after (ctx, (guint) between, 3, (MentionFilter) is_country);
-      g_autoptr(GArray) parties = _ent_extractor_coordinated (ctx, first, (MentionFilter) is_country, TRUE);
+      int first = _ent_extractor_mention_after (ctx, (guint) between, 3, is_party);
+      g_autoptr(GArray) parties = _ent_extractor_coordinated (ctx, first, is_party, TRUE);
 
       for (guint p = 0; p < parties->len; p++)
         _ent_extractor_add_relation (ctx, ENT_RELATION_PARTY_TO, g_array_index (parties, int, p), m->entity, NULL);

@@ -14,6 +14,24 @@ static const char *advocate_words[] = { "advocate", "advocates", "advocated", "c
                                         "calls", "pushed", "pushes", "favours", "favors", "referred",
                                         "praised", "hailed", NULL };
 
+/* "The leaders of the US, Australia and Britain endorsed the AUKUS
+ * project": a project several states back together involves them all. */
+static void
+joint_project (DocContext *ctx,
+               GArray     *actors,
+               GArray     *objects)
+{
+  g_autoptr(GArray) countries = _ent_extractor_to_countries (ctx, actors);
+
+  if (countries->len < 2)
+    return;
+  for (guint o = 0; o < objects->len; o++)
+    if (doc_entity (ctx, g_array_index (objects, int, o))->type == ENT_ENTITY_PROJECT)
+      for (guint c = 0; c < countries->len; c++)
+        _ent_extractor_add_relation (ctx, ENT_RELATION_INVOLVES, g_array_index (objects, int, o),
+                                     g_array_index (countries, int, c), NULL);
+}
+
 void
 _ent_extractor_rule_advocates (DocContext *ctx,
                                guint       i)
@@ -30,6 +48,7 @@ _ent_extractor_rule_advocates (DocContext *ctx,
       g_autoptr(GArray) objects = _ent_extractor_coordinated (ctx, object, is_advocated, TRUE);
 
       _ent_extractor_relate_all (ctx, ENT_RELATION_ADVOCATES, actors, objects, NULL);
+      joint_project (ctx, actors, objects);
     }
 }
 
