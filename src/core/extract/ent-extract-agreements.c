@@ -421,7 +421,7 @@ agreement_complement (DocContext *ctx,
     return end;
   k = end + 1;
   last_good = end;
-  while (k < ctx_n_tokens (ctx) && k - end <= 9)
+  while (k < ctx_n_tokens (ctx) && k - end <= 12)
     {
       EntToken *t = ctx_token (ctx, k);
 
@@ -439,9 +439,9 @@ agreement_complement (DocContext *ctx,
                                      agreement_head (ctx, k + 1) != NULL || is_determiner (ctx, k + 1)))
         break;
       k++;
-      if ((t->flags & TOK_WORD) && !key_is (ctx, k - 1, "and") && !key_is (ctx, k - 1, "the") &&
-          !key_is (ctx, k - 1, "of") && !key_is (ctx, k - 1, "in") && !key_is (ctx, k - 1, "on") &&
-          !key_is (ctx, k - 1, "a") && !key_is (ctx, k - 1, "an"))
+      if ((t->flags & TOK_WORD) &&
+          !tok_in (ctx, k - 1, (const char *[]) { "and", "the", "of", "in", "on", "a", "an", "for", "to", "from",
+                                                  "into", "over", NULL }))
         last_good = k;
     }
   return last_good;
@@ -656,11 +656,13 @@ _ent_extractor_match_agreement (DocContext *ctx,
   signing = _ent_extractor_sentence_has_trigger (ctx, TRIG_SIGN);
   named = modifiers > 0 || end > i + 1 || complement_end > end;
 
-  /* A weak head ("deal", "plan") names an agreement when something is
-   * signed, or when it is a noun with its subject: "its deal on
-   * nuclear-powered submarines", not "deal with the crisis". */
-  if (!head->strong && !(signing && named) &&
-      !(complement_end > end && first > 0 && is_determiner (ctx, first - 1) && !key_is (ctx, end, "with")))
+  if (!head->strong && !(signing && named))
+    return end - i;
+  /* "a contract extension", "the deal talks": the head qualifies another
+   * noun; "reached agreement on" is agreeing, not a document. */
+  if (tok_in (ctx, end, (const char *[]) { "extension", "talks", "negotiations", "process", "terms", "text",
+                                           "draft", "ceremony", "signing", NULL }) ||
+      (i > 0 && tok_in (ctx, i - 1, (const char *[]) { "reached", "reach", "reaching", NULL })))
     return end - i;
   if (!signing && count == 0 && !named)
     {

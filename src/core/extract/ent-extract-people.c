@@ -92,6 +92,16 @@ lexicon_ends_name (DocContext *ctx,
   return FALSE;
 }
 
+static gboolean
+is_regnal_number (DocContext *ctx,
+                  guint       j)
+{
+  static const char *numbers[] = { "ii", "iii", "iv", "vi", "vii", "viii", "ix", "xi", "xii", "xiii",
+                                   "xiv", "xv", "xvi", NULL };
+
+  return tok_in (ctx, j, numbers);
+}
+
 /* Name words from @i: capitalised words, particles and glued dashes between
  * them, stopping at anything the lexicon knows. Returns the token count. */
 guint
@@ -118,7 +128,8 @@ _ent_extractor_scan_name (DocContext *ctx,
             }
           if (!(t->flags & TOK_CAP) || (t->flags & (TOK_DOMAIN | TOK_NUMBER)))
             break;
-          if ((t->flags & TOK_ALLCAPS) && t->end - t->start > 1)
+          /* "King Mohammed VI": a regnal number after a name is part of it. */
+          if ((t->flags & TOK_ALLCAPS) && t->end - t->start > 1 && !(words > 0 && is_regnal_number (ctx, j)))
             break;
           if ((ctx_triggers (ctx, j) & TRIG_STOP) && !(words == 0 && allow_stop_first))
             break;
@@ -635,6 +646,34 @@ country_in_name (DocContext *ctx,
   return -1;
 }
 
+/* "sovereign wealth fund ADQ", "the state-owned airline CONVIASA": an
+ * acronym the lexicon does not know, named by what it is. */
+static guint
+match_acronym_org (DocContext *ctx,
+                   guint       i)
+{
+  static const char *kinds[] = { "fund", "airline", "carrier", "company", "firm", "group", "bank", "agency",
+                                 "operator", "conglomerate", "giant", "producer", "exporter", "lender", "insurer",
+                                 "holding", "investor", "developer", "maker", "manufacturer", "broadcaster",
+                                 "outlet", "network", "party", "movement", "militia", "insurgents", NULL };
+  EntToken *t = ctx_token (ctx, i);
+  int org;
+
+  if (!(t->flags & TOK_ALLCAPS) || t->end - t->start < 2 || (t->lex != NULL && t->lex->max_phrase > 0) ||
+      i == 0 || !tok_in (ctx, i - 1, kinds) || (ctx_token (ctx, i - 1)->flags & TOK_CAP))
+    return 0;
+  if (ctx->discover)
+    return 1;
+  {
+    g_autofree char *name = _ent_extractor_token_text (ctx, i, i + 1);
+
+    org = _ent_extractor_doc_org_entity (ctx, name, NULL, -1);
+    _ent_extractor_add_mention (ctx, i, i + 1, org, ENT_ENTITY_ORGANIZATION, MK_NAME);
+    _ent_extractor_doc_count_mention (ctx, org, name);
+  }
+  return 1;
+}
+
 /* An organization or a site the lexicon does not know, by its head word:
  * "Rapid Support Forces", "Great Hall of the People". */
 static guint
@@ -679,6 +718,18 @@ capitalised_words (DocContext *ctx,
   return n;
 }
 
+/* "Foreign Affairs" (ministers): words that name a remit, not a person. */
+static gboolean
+only_portfolio (DocContext *ctx,
+                guint       first,
+                guint       last)
+{
+  for (guint k = first; k < last; k++)
+    if (is_word (ctx, k) && !(ctx_triggers (ctx, k) & TRIG_PORTFOLIO))
+      return FALSE;
+  return TRUE;
+}
+
 guint
 _ent_extractor_match_name (DocContext *ctx,
                            guint       i,
@@ -693,7 +744,7 @@ _ent_extractor_match_name (DocContext *ctx,
     return 0;
   /* Organizations may begin with words like "National" or "Supreme", or
    * with a number: "224th Flight Unit State Airlines". */
-  if ((org_len = match_org_name (ctx, i)) > 0)
+  if ((org_len = match_org_name (ctx, i)) > 0 || (org_len = match_acronym_org (ctx, i)) > 0)
     return org_len;
   if (!(t->flags & TOK_CAP))
     return 0;
@@ -711,7 +762,7 @@ _ent_extractor_match_name (DocContext *ctx,
     return len;
 
   person = _ent_extractor_person_entity (ctx, i, i + len, FALSE);
-  if (person < 0 && ctx->discover && capitalised_words (ctx, i, i + len) >= 2 &&
+  if (person < 0 && ctx->discover && capitalised_words (ctx, i, i + len) >= 2 && !only_portfolio (ctx, i, i + len) &&
       !(ctx_triggers (ctx, i) & TRIG_NUMBER) &&
       (person_context_after (ctx, i + len) || person_context_before (ctx, i)))
     person = _ent_extractor_person_entity (ctx, i, i + len, TRUE);

@@ -518,6 +518,18 @@ _ent_extractor_title_at (DocContext *ctx,
   const LexMatch *m;
   Mention *before;
 
+  /* "Acting Under Secretary", "outgoing President": the office itself. */
+  if (tok_in (ctx, i, (const char *[]) { "acting", "interim", "outgoing", "incoming", NULL }) &&
+      is_word (ctx, i + 1) && (ctx_token (ctx, i)->flags & TOK_CAP) == (ctx_token (ctx, i + 1)->flags & TOK_CAP))
+    {
+      const LexTitle *title = _ent_extractor_title_at (ctx, i + 1, len);
+
+      if (title != NULL && title->klass == LEX_TITLE_OFFICE)
+        {
+          (*len)++;
+          return title;
+        }
+    }
   *len = is_word (ctx, i) ? _ent_extractor_match_phrase_at (ctx, i, &matches) : 0;
   m = *len > 0 ? _ent_extractor_pick_title_match (matches) : NULL;
   if (m != NULL)
