@@ -410,18 +410,24 @@ agreement_complement (DocContext *ctx,
   static const char *enders[] = { "that", "which", "who", "between", "with", "by", "during", "after", "before",
                                   "at", "signed", "worth", "was", "were", "is", "are", "will", "would", "to",
                                   "last", "this", "next", "as", NULL };
-  guint k, last_good;
+  guint k, last_good, presence = G_MAXUINT;
 
   if (!(key_is (ctx, end, "on") || key_is (ctx, end, "for") || key_is (ctx, end, "of")))
     return end;
   /* "on the occasion of", "on the sidelines of": when, not what. */
+  for (guint k = end + 1; k < end + 12 && k + 2 < ctx_n_tokens (ctx); k++)
+    if (key_is (ctx, k, "in") && key_is (ctx, k + 1, "the") && key_is (ctx, k + 2, "presence"))
+      {
+        presence = k;
+        break;
+      }
   if (key_is (ctx, end + 1, "the") &&
       (key_is (ctx, end + 2, "occasion") || key_is (ctx, end + 2, "sidelines") || key_is (ctx, end + 2, "margins") ||
        key_is (ctx, end + 2, "eve") || key_is (ctx, end + 2, "basis") || key_is (ctx, end + 2, "part")))
     return end;
   k = end + 1;
   last_good = end;
-  while (k < ctx_n_tokens (ctx) && k - end <= 12)
+  while (k < ctx_n_tokens (ctx) && k - end <= 12 && k < presence)
     {
       EntToken *t = ctx_token (ctx, k);
 
@@ -582,13 +588,15 @@ involve_named (DocContext *ctx,
         }
       k += len - 1;
     }
-  {
-    Mention *before = last_mention (ctx);
+  /* The agreement's own mention is the last one: look before it. */
+  if (ctx->mentions->len >= 2)
+    {
+      Mention *before = ctx_mention (ctx, ctx->mentions->len - 2);
 
-    if (before != NULL && before->last == first && before->possessive && before->entity >= 0 &&
+      if (before->last == first && before->possessive && before->entity >= 0 &&
         (before->type == ENT_ENTITY_COUNTRY || before->type == ENT_ENTITY_ORGANIZATION))
-      _ent_extractor_add_relation (ctx, ENT_RELATION_PARTY_TO, before->entity, agreement, NULL);
-  }
+        _ent_extractor_add_relation (ctx, ENT_RELATION_PARTY_TO, before->entity, agreement, NULL);
+    }
 }
 
 guint
@@ -657,6 +665,10 @@ _ent_extractor_match_agreement (DocContext *ctx,
   named = modifiers > 0 || end > i + 1 || complement_end > end;
 
   if (!head->strong && !(signing && named))
+    return end - i;
+  /* "In a joint statement, the leaders said": the statement is how they
+   * said it, not an agreement of theirs. */
+  if (!head->strong && first >= 2 && is_determiner (ctx, first - 1) && key_is (ctx, first - 2, "in"))
     return end - i;
   /* "a contract extension", "the deal talks": the head qualifies another
    * noun; "reached agreement on" is agreeing, not a document. */

@@ -112,16 +112,67 @@ _ent_extractor_doc_capital_place (DocContext *ctx,
   return _ent_extractor_place_entity (ctx, country->capital, "city", lexicon_country);
 }
 
+/* An organization's key: its folded name without the legal form ("Capital
+ * Tap Holding L.L.C." is "capital tap holding"). */
+static char *
+org_key (const char *name)
+{
+  static const char *forms[] = { "llc", "ltd", "limited", "inc", "incorporated", "plc", "sa", "jsc", "pjsc",
+                                 "gmbh", "ag", "corp", "co", "llp", "bv", "nv", NULL };
+  char *folded = ent_name_key (name);
+  char *space;
+
+  while ((space = strrchr (folded, ' ')) != NULL && g_strv_contains (forms, space + 1))
+    *space = '\0';
+  return folded;
+}
+
+/* The organization of this document whose name is @folded followed by "of
+ * …", or that @folded is followed by "of …"; -1 when there is none. */
+static int
+org_named_shorter_or_longer (DocContext *ctx,
+                             const char *folded)
+{
+  guint stop = ctx->ex->entities->len > 256 ? ctx->ex->entities->len - 256 : 0;
+
+  for (guint k = ctx->ex->entities->len; k > stop; k--)
+    {
+      EntExtractedEntity *e = g_ptr_array_index (ctx->ex->entities, k - 1);
+      g_autofree char *other = NULL;
+      gsize lo, lf;
+
+      if (e->type != ENT_ENTITY_ORGANIZATION || g_hash_table_contains (e->attributes, "kind"))
+        continue;
+      other = org_key (e->name);
+      lo = strlen (other), lf = strlen (folded);
+      if ((lf > lo && g_str_has_prefix (folded, other) && g_str_has_prefix (folded + lo, " of ")) ||
+          (lo > lf && g_str_has_prefix (other, folded) && g_str_has_prefix (other + lf, " of ")))
+        return (int) (k - 1);
+    }
+  return -1;
+}
+
 int
 _ent_extractor_doc_org_entity (DocContext *ctx,
                                const char *name,
                                const char *kind,
                                int         lexicon_country)
 {
-  g_autofree char *folded = ent_name_key (name);
+  g_autofree char *folded = org_key (name);
   g_autofree char *key = g_strconcat ("o:", folded, NULL);
   int index = _ent_extractor_lookup_entity (ctx, key);
 
+  /* "the Supreme State Council" and "the Supreme State Council of the Union
+   * State" in one article are one body. */
+  if (index < 0 && kind == NULL && (index = org_named_shorter_or_longer (ctx, folded)) >= 0)
+    {
+      if (strlen (name) > strlen (doc_entity (ctx, index)->name))
+        ent_extracted_entity_rename (doc_entity (ctx, index), name);
+      else
+        ent_extracted_entity_add_alias (doc_entity (ctx, index), name);
+      g_hash_table_insert (ctx->entity_keys, g_strdup (key), GINT_TO_POINTER (index + 1));
+      return index;
+    }
   if (index < 0)
     {
       EntExtractedEntity *entity;

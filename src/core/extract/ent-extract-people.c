@@ -646,6 +646,17 @@ country_in_name (DocContext *ctx,
   return -1;
 }
 
+static gboolean
+is_demonym_at (DocContext *ctx,
+               guint       i)
+{
+  const GArray *matches;
+  guint len = _ent_extractor_match_phrase_at (ctx, i, &matches);
+  const LexMatch *m = len == 1 ? _ent_extractor_pick_entity_match (ctx, i, matches) : NULL;
+
+  return m != NULL && m->kind == LEX_DEMONYM;
+}
+
 /* "sovereign wealth fund ADQ", "the state-owned airline CONVIASA": an
  * acronym the lexicon does not know, named by what it is. */
 static guint
@@ -695,6 +706,15 @@ match_org_name (DocContext *ctx,
       {
         entity = _ent_extractor_place_entity (ctx, name, "site", country_in_name (ctx, i, i + len));
         _ent_extractor_add_mention (ctx, i, i + len, entity, ENT_ENTITY_PLACE, MK_NAME);
+      }
+    else if (len >= 4 && is_demonym_at (ctx, i))
+      {
+        /* "the Algerian Sonatrach Petroleum Corporation": the demonym says
+         * whose, the name starts after it. */
+        g_autofree char *rest = _ent_extractor_token_text (ctx, i + 1, i + len);
+
+        entity = _ent_extractor_doc_org_entity (ctx, rest, NULL, -1);
+        _ent_extractor_add_mention (ctx, i + 1, i + len, entity, ENT_ENTITY_ORGANIZATION, MK_NAME);
       }
     else
       {

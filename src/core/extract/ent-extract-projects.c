@@ -33,6 +33,50 @@ project_head_family (const char *head)
   return head;
 }
 
+/* The words that identify a project, up to its head: "corridors" and
+ * "corridor" are one project, and so are the "Baku-Tbilisi-Kars line" and
+ * the "Baku-Tbilisi-Kars railway"; "gas", "greenfield" describe it. */
+static void
+project_key_words (DocContext  *ctx,
+                   guint        first,
+                   guint        head,
+                   char       **out)
+{
+  GString *pkey = g_string_new (NULL);
+
+  for (guint k = first; k <= head; k++)
+    {
+      const char *word;
+
+      if (!is_word (ctx, k))
+        continue;
+      word = ctx_key (ctx, k);
+      if (g_strv_contains (project_noise, word) || (k < head && !(ctx_token (ctx, k)->flags & TOK_CAP)))
+        continue;
+      if (pkey->len > 0)
+        g_string_append_c (pkey, ' ');
+      g_string_append (pkey, k == head ? project_head_family (word) : word);
+    }
+  *out = g_string_free (pkey, FALSE);
+}
+
+/* "the Trans-Caspian International Transport Route, also known as the
+ * Middle Corridor": the project named just before. */
+static int
+also_known_as (DocContext *ctx,
+               guint       i)
+{
+  guint k = i;
+  Mention *before;
+
+  if (k > 0 && key_is (ctx, k - 1, "the"))
+    k--;
+  if (k < 2 || !key_is (ctx, k - 1, "as") || !key_is (ctx, k - 2, "known"))
+    return -1;
+  before = last_mention (ctx);
+  return before != NULL && before->type == ENT_ENTITY_PROJECT && before->entity >= 0 ? before->entity : -1;
+}
+
 /* The project named by tokens [@first, @last); @head is its head word. The
  * words up to the head make its key, so that the "China-Laos Railway" and
  * the "China-Laos railway project" are one. */
@@ -43,42 +87,21 @@ project_entity (DocContext *ctx,
                 guint       last)
 {
   g_autofree char *name = _ent_extractor_token_text (ctx, first, last);
-  GString *pkey = g_string_new (NULL);
+  g_autofree char *words = NULL;
   g_autofree char *key = NULL;
   int index;
 
-  for (guint k = first; k <= head; k++)
-    {
-      const char *word;
-
-      if (!is_word (ctx, k))
-        continue;
-      word = ctx_key (ctx, k);
-      /* "gas", "greenfield": descriptions, not part of what names it. */
-      if (g_strv_contains (project_noise, word) || (k < head && !(ctx_token (ctx, k)->flags & TOK_CAP)))
-        continue;
-      if (pkey->len > 0)
-        g_string_append_c (pkey, ' ');
-      /* "corridors" and "corridor" are one project, and so are the
-       * "Baku-Tbilisi-Kars line" and the "Baku-Tbilisi-Kars railway". */
-      if (k == head)
-        g_string_append (pkey, project_head_family (word));
-      else
-        g_string_append (pkey, word);
-    }
-  key = g_strconcat ("j:", pkey->str, NULL);
+  project_key_words (ctx, first, head, &words);
+  key = g_strconcat ("j:", words, NULL);
   index = _ent_extractor_lookup_entity (ctx, key);
   if (index < 0)
     {
       index = _ent_extractor_ensure_entity (ctx, key, ENT_ENTITY_PROJECT, name);
       g_free (doc_entity (ctx, index)->key);
-      doc_entity (ctx, index)->key = g_strdup (pkey->str);
+      doc_entity (ctx, index)->key = g_strdup (words);
     }
   else if (strlen (name) > strlen (doc_entity (ctx, index)->name))
-    {
-      ent_extracted_entity_rename (doc_entity (ctx, index), name);
-    }
-  g_string_free (pkey, TRUE);
+    ent_extracted_entity_rename (doc_entity (ctx, index), name);
   return index;
 }
 
@@ -178,6 +201,16 @@ _ent_extractor_match_project (DocContext *ctx,
   /* "the AUKUS project": the project is named by the pact's name. */
   if (tok_in (ctx, head, (const char *[]) { "project", "initiative", NULL }) && names_org (ctx, i, head))
     project = project_entity (ctx, i, head - 1, head);
+  else if ((project = also_known_as (ctx, i)) >= 0)
+    {
+      g_autofree char *surface = _ent_extractor_token_text (ctx, i, end);
+      g_autofree char *folded = NULL;
+
+      /* Both names lead to it from now on. */
+      project_key_words (ctx, i, head, &folded);
+      g_hash_table_insert (ctx->entity_keys, g_strconcat ("j:", folded, NULL), GINT_TO_POINTER (project + 1));
+      ent_extracted_entity_add_alias (doc_entity (ctx, project), surface);
+    }
   else
     project = project_entity (ctx, i, head, end);
   _ent_extractor_add_mention (ctx, i, end, project, ENT_ENTITY_PROJECT, MK_NAME);
@@ -251,7 +284,9 @@ _ent_extractor_match_event (DocContext *ctx,
           if (ctx->discover)
             return j + 1 - i;
           name = _ent_extractor_token_text (ctx, i, j + 1);
-          folded = ent_name_key (name);
+          /* "the 47th ASEAN Summit" is the ASEAN Summit of the story. */
+          folded = ent_name_key ((ctx_token (ctx, i)->flags & TOK_NUMBER) && j > i ?
+                                 name + strcspn (name, " ") + 1 : name);
           key = g_strconcat ("v:", folded, NULL);
           event = _ent_extractor_lookup_entity (ctx, key);
           if (event < 0)
@@ -260,6 +295,10 @@ _ent_extractor_match_event (DocContext *ctx,
               g_free (doc_entity (ctx, event)->key);
               doc_entity (ctx, event)->key = g_strdup (folded);
             }
+          else if (strlen (name) > strlen (doc_entity (ctx, event)->name))
+            ent_extracted_entity_rename (doc_entity (ctx, event), name);
+          else
+            ent_extracted_entity_add_alias (doc_entity (ctx, event), name);
           _ent_extractor_add_mention (ctx, i, j + 1, event, ENT_ENTITY_EVENT, MK_NAME);
           _ent_extractor_doc_count_mention (ctx, event, NULL);
           note_orgs_in_name (ctx, i, j);
