@@ -438,7 +438,7 @@ agreement_complement (DocContext *ctx,
       if ((t->flags & TOK_NUMBER) ||
           ((t->flags & TOK_CAP) && (ctx_triggers (ctx, k) & TRIG_STOP) &&
            !(ctx_triggers (ctx, k) & (TRIG_PLACE_HEAD | TRIG_ORG_HEAD))) ||
-          ((t->flags & TOK_WORD) && g_strv_contains (enders, ctx_key (ctx, k))))
+          ((t->flags & TOK_WORD) && word_in (ctx_key (ctx, k), enders)))
         break;
       /* "… in Novi Sad and a protocol on …": a second agreement starts. */
       if (key_is (ctx, k, "and") && (key_is (ctx, k + 1, "a") || key_is (ctx, k + 1, "an") ||

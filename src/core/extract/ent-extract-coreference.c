@@ -76,7 +76,7 @@ _ent_extractor_match_collective (DocContext *ctx,
   if (j >= ctx_n_tokens (ctx))
     return 0;
 
-  if (is_word (ctx, j) && g_strv_contains (collective_country_nouns, ctx_key (ctx, j)))
+  if (is_word (ctx, j) && word_in (ctx_key (ctx, j), collective_country_nouns))
     {
       int a = ctx->country_pair[0], b = ctx->country_pair[1];
 
@@ -90,12 +90,12 @@ _ent_extractor_match_collective (DocContext *ctx,
       return j + 1 - i;
     }
 
-  if ((is_word (ctx, j) && g_strv_contains (collective_person_nouns, ctx_key (ctx, j))) ||
+  if ((is_word (ctx, j) && word_in (ctx_key (ctx, j), collective_person_nouns)) ||
       (!is_word (ctx, j) || !(ctx_token (ctx, j)->flags & TOK_CAP)))
     {
       guint title_len = 1;
       const LexMatch *title = is_word (ctx, j) ? _ent_extractor_plural_title_span (ctx, j, &title_len) : NULL;
-      gboolean noun = title != NULL || (is_word (ctx, j) && g_strv_contains (collective_person_nouns, ctx_key (ctx, j)));
+      gboolean noun = title != NULL || (is_word (ctx, j) && word_in (ctx_key (ctx, j), collective_person_nouns));
       const char *role = title != NULL ? ent_lexicon_get_title (ctx->lexicon, title->index)->role : NULL;
       int a, b;
 
@@ -185,7 +185,7 @@ _ent_extractor_is_subject_candidate (DocContext *ctx,
 
   if (m->quoted || !_ent_extractor_is_person_mention (ctx, m))
     return FALSE;
-  if (m->first > 0 && is_word (ctx, m->first - 1) && g_strv_contains (prepositions, ctx_key (ctx, m->first - 1)))
+  if (m->first > 0 && is_word (ctx, m->first - 1) && word_in (ctx_key (ctx, m->first - 1), prepositions))
     return FALSE;
   for (guint i = m->first; i > 0; i--)
     {

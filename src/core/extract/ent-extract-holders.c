@@ -127,9 +127,13 @@ _ent_extractor_learn_holders_from_representation (DocContext *ctx)
     return;
   for (guint i = 0; i < ctx_n_tokens (ctx); i++)
     {
+      const char *key;
       Person *p;
       int holder;
 
+      /* Most words are none of these: look at the first letter first. */
+      if (!is_word (ctx, i) || ((key = ctx_key (ctx, i))[0] != 'l' && key[0] != 'r' && key[0] != 'b'))
+        continue;
       /* "the Venezuelan government led by President X" */
       if (key_is (ctx, i, "led") && key_is (ctx, i + 1, "by") && i >= 2 &&
           tok_in (ctx, i - 1, (const char *[]) { "government", "administration", "regime", "cabinet", NULL }))

@@ -33,8 +33,14 @@ longer_name_at (DocContext *ctx,
                 guint       i,
                 guint       len)
 {
-  guint span = MAX (_ent_extractor_org_name_span (ctx, i), _ent_extractor_name_span (ctx, i, TRIG_SITE_HEAD));
+  guint span;
 
+  /* Only a capitalised word, a glued dash or "of" after the entry can make
+   * it longer. */
+  if (i + len >= ctx_n_tokens (ctx) ||
+      !((ctx_token (ctx, i + len)->flags & (TOK_CAP | TOK_JOINED)) || key_is (ctx, i + len, "of")))
+    return FALSE;
+  span = MAX (_ent_extractor_org_name_span (ctx, i), _ent_extractor_name_span (ctx, i, TRIG_SITE_HEAD));
   if (span <= len)
     return FALSE;
   for (guint k = i + len; k < i + span; k++)

@@ -151,7 +151,7 @@ _ent_extractor_scan_name (DocContext *ctx,
           if (is_word (ctx, j + 1) && !(ctx_token (ctx, j + 1)->flags & TOK_CAP))
             {
               if (ctx_token (ctx, j + 1)->end - ctx_token (ctx, j + 1)->start > 4 ||
-                  g_strv_contains (suffixes, ctx_key (ctx, j + 1)))
+                  word_in (ctx_key (ctx, j + 1), suffixes))
                 break;
               j += 2;
               end = j;
@@ -395,7 +395,7 @@ person_context_before (DocContext *ctx,
   static const char *words[] = { "with", "by", "told", "met", "meets", "invited", "received",
                                  "hosted", "welcomed", "counterpart", "ally", NULL };
 
-  return (i > 0 && is_word (ctx, i - 1) && g_strv_contains (words, ctx_key (ctx, i - 1))) ||
+  return (i > 0 && is_word (ctx, i - 1) && word_in (ctx_key (ctx, i - 1), words)) ||
          person_list_context (ctx, i);
 }
 
@@ -416,7 +416,7 @@ _ent_extractor_is_headline (DocContext *ctx)
       if (!(t->flags & TOK_WORD) || (t->flags & TOK_NUMBER))
         continue;
       words++;
-      if (!(t->flags & TOK_CAP) && t->end - t->start >= 4 && !g_strv_contains (small_words, ctx_key (ctx, i)))
+      if (!(t->flags & TOK_CAP) && t->end - t->start >= 4 && !word_in (ctx_key (ctx, i), small_words))
         return FALSE;
     }
   return words >= 4;
@@ -580,7 +580,8 @@ _ent_extractor_name_span (DocContext *ctx,
           gboolean is_head = (t->flags & TOK_CAP) && (ctx_triggers (ctx, j) & heads);
 
           /* "European Council President X": a title ends the name. */
-          if (j > i && !is_head && _ent_extractor_title_at (ctx, j, &title_len) != NULL)
+          if (j > i && !is_head && t->lex != NULL && t->lex->max_phrase > 0 &&
+              _ent_extractor_title_at (ctx, j, &title_len) != NULL)
             break;
           head = head || is_head;
           if ((t->flags & TOK_CAP) &&

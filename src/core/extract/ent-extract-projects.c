@@ -51,7 +51,7 @@ project_key_words (DocContext  *ctx,
       if (!is_word (ctx, k))
         continue;
       word = ctx_key (ctx, k);
-      if (g_strv_contains (project_noise, word) || (k < head && !(ctx_token (ctx, k)->flags & TOK_CAP)))
+      if (word_in (word, project_noise) || (k < head && !(ctx_token (ctx, k)->flags & TOK_CAP)))
         continue;
       if (pkey->len > 0)
         g_string_append_c (pkey, ' ');
@@ -121,7 +121,7 @@ static gboolean
 is_project_head (DocContext *ctx,
                  guint       j)
 {
-  return is_word (ctx, j) && g_strv_contains (project_heads, ctx_key (ctx, j));
+  return is_word (ctx, j) && word_in (ctx_key (ctx, j), project_heads);
 }
 
 /* Whether tokens [@first, @last) are exactly an organization's name. */
@@ -266,7 +266,8 @@ _ent_extractor_match_event (DocContext *ctx,
     {
       EntToken *t = ctx_token (ctx, j);
 
-      if ((t->flags & TOK_WORD) && caps > 0 && g_strv_contains (event_heads, ctx_key (ctx, j)) &&
+      if ((t->flags & TOK_WORD) && caps > 0 && (ctx_triggers (ctx, j) & TRIG_EVENT_HEAD) &&
+          word_in (ctx_key (ctx, j), event_heads) &&
           !g_str_equal (ctx_key (ctx, j), "cop") && !g_str_equal (ctx_key (ctx, j), "assembly"))
         {
           g_autofree char *name = NULL;
@@ -325,7 +326,7 @@ _ent_extractor_match_project_reference (DocContext *ctx,
   if (ctx->last_project < 0 || !is_word (ctx, i) || !is_determiner (ctx, i) || !is_word (ctx, i + 1))
     return 0;
   word = ctx_key (ctx, i + 1);
-  if (!g_strv_contains (project_heads, word))
+  if (!word_in (word, project_heads))
     return 0;
   /* "the project" is the project the story is about, the one it names most,
    * not the last one mentioned in passing; "the railway" a railway. */

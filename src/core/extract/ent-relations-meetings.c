@@ -259,6 +259,9 @@ _ent_extractor_rule_visited (DocContext *ctx,
   g_autoptr(GArray) visitors = NULL;
   int destination = -1;
 
+  /* Dispatched for every "in" too: only "be in X to attend" is a visit there. */
+  if (!(ctx_triggers (ctx, i) & (TRIG_VISIT | TRIG_ARRIVE)) && !key_is (ctx, i, "in"))
+    return;
   if (_ent_extractor_negated (ctx, i))
     return;
   if (tok_in (ctx, i, arrive_words))

@@ -136,7 +136,7 @@ co_mention_worthy (DocContext *ctx,
 static void
 rule_co_mentioned (DocContext *ctx)
 {
-  int seen[6];
+  int seen[6] = { 0 };  /* all set before use; -O3 cannot tell */
   guint n = 0;
 
   for (guint k = 0; k < ctx->mentions->len && n < G_N_ELEMENTS (seen); k++)
