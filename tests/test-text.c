@@ -466,6 +466,32 @@ test_split_run_on_no_space (void)
   g_assert_cmpuint (g_array_index (spans, EntSpan, spans->len - 1).end, ==, text->len);
 }
 
+/* Text that was never normalised may hold NUL bytes inside a word. The
+ * splitter compares words with its lists ("and", "Mr"): a NUL made the
+ * comparison stop early and read the listed word past its end (ASan:
+ * global-buffer-overflow, found by tests/fuzz/fuzz-sentences). The buffer
+ * is copied to one of its exact size so that any read past it shows too. */
+static void
+test_split_nul_bytes (void)
+{
+  static const char text[] =
+    "Iran and\0\0\0\0\0\0\0\0\0\0\0\0\0\0 Belarus Talks\n"
+    "They met Mr\0\0\0. Smith and Dr\0. Jones.\n"
+    "Both sides signed.";
+  gsize length = sizeof text - 1;
+  g_autofree char *exact = g_memdup2 (text, length);
+  g_autoptr(GArray) spans = ent_text_split_sentences (exact, length);
+
+  g_assert_cmpuint (spans->len, >=, 2);
+  for (guint i = 0; i < spans->len; i++)
+    {
+      EntSpan *span = &g_array_index (spans, EntSpan, i);
+
+      g_assert_cmpuint (span->start, <, span->end);
+      g_assert_cmpuint (span->end, <=, length);
+    }
+}
+
 /* Whatever the input, spans are ordered, disjoint, inside the text, trimmed
  * and not blank. */
 static void
@@ -662,6 +688,7 @@ main (int   argc,
   g_test_add_func ("/entente/text/split/run-on", test_split_run_on);
   g_test_add_func ("/entente/text/split/run-on-no-space", test_split_run_on_no_space);
   g_test_add_func ("/entente/text/split/random", test_split_random);
+  g_test_add_func ("/entente/text/split/nul-bytes", test_split_nul_bytes);
   g_test_add_func ("/entente/text/split/speed", test_split_speed);
 
   g_test_add_func ("/entente/text/char-index/mixed", test_char_index_mixed);

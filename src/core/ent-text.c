@@ -433,6 +433,17 @@ next_word_case (const char *text,
   return case_at (text, p, end);
 }
 
+/* Whether @word (@len bytes, not NUL-terminated) is @literal. Not strncmp():
+ * a NUL byte in @word would stop it early and leave @literal[len] read past
+ * its end. */
+static inline gboolean
+word_is (const char *literal,
+         const char *word,
+         gsize       len)
+{
+  return literal[0] == word[0] && strlen (literal) == len && memcmp (literal, word, len) == 0;
+}
+
 static gboolean
 word_in_list (const char         *word,
               gsize               len,
@@ -440,7 +451,7 @@ word_in_list (const char         *word,
               gsize               n)
 {
   for (gsize i = 0; i < n; i++)
-    if (list[i][0] == word[0] && strncmp (list[i], word, len) == 0 && list[i][len] == '\0')
+    if (word_is (list[i], word, len))
       return TRUE;
   return FALSE;
 }
@@ -499,9 +510,7 @@ stop_kind (const char *text,
     return STOP_STARTER; /* an initial */
   if (len <= 6)
     for (gsize i = 0; i < G_N_ELEMENTS (abbreviations); i++)
-      if (abbreviations[i].word[0] == word[0] &&
-          strncmp (abbreviations[i].word, word, len) == 0 &&
-          abbreviations[i].word[len] == '\0')
+      if (word_is (abbreviations[i].word, word, len))
         return abbreviations[i].kind;
   if (is_dotted_acronym (word, len))
     return STOP_STARTER;
