@@ -412,16 +412,66 @@ test_html_deep_nesting (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(EntDocument) document = NULL;
 
+  gint64 start = g_get_monotonic_time ();
+
   for (guint i = 0; i < 100000; i++)
     g_string_append (html, "<article><div><span>");
   g_string_append (html, "Deep text.");
   document = ent_document_new_from_text (html->str, html->len, ENT_DOCUMENT_FORMAT_HTML,
                                          NULL, &error);
-  /* libxml2 may refuse such depth, but it must not crash us. */
-  if (document != NULL)
-    assert_document_valid (document);
-  else
-    g_assert_error (error, ENT_DOCUMENT_ERROR, ENT_DOCUMENT_ERROR_EMPTY);
+  /* The only text is past the depth the reader goes to: an error that says
+   * so, quickly (libxml2 takes time quadratic in the depth). */
+  g_assert_null (document);
+  g_assert_error (error, ENT_DOCUMENT_ERROR, ENT_DOCUMENT_ERROR_MALFORMED);
+  g_assert_true (g_str_has_prefix (error->message, "no text before: HTML nested deeper than"));
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
+}
+
+/* Text nested more than 255 elements deep (libxml2's limit without
+ * XML_PARSE_HUGE) was refused as an empty document: it is read. */
+static void
+test_html_deep_text (void)
+{
+  g_autoptr(GString) html = g_string_new ("<html><head><title>Deep</title></head><body>");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EntDocument) document = NULL;
+
+  for (guint i = 0; i < 300; i++)
+    g_string_append (html, "<div>");
+  g_string_append (html, "<p>Iran and Belarus signed a roadmap.</p>");
+  for (guint i = 0; i < 300; i++)
+    g_string_append (html, "</div>");
+  g_string_append (html, "<p>Both sides met again.</p></body></html>");
+
+  document = ent_document_new_from_text (html->str, html->len, ENT_DOCUMENT_FORMAT_HTML,
+                                         NULL, &error);
+  g_assert_no_error (error);
+  assert_document_valid (document);
+  g_assert_cmpstr (document->text, ==, "Iran and Belarus signed a roadmap.\n\nBoth sides met again.");
+  g_assert_null (document->warnings);
+}
+
+/* Deeper than the reader goes: what comes before the cut is read, and the
+ * document says what was left out, rather than failing. */
+static void
+test_html_too_deep_is_cut (void)
+{
+  g_autoptr(GString) html = g_string_new ("<html><body><p>Iran and Belarus signed a roadmap.</p>");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EntDocument) document = NULL;
+
+  for (guint i = 0; i < 20000; i++)
+    g_string_append (html, "<b>");
+  g_string_append (html, "Lost text.</body></html>");
+
+  document = ent_document_new_from_text (html->str, html->len, ENT_DOCUMENT_FORMAT_HTML,
+                                         NULL, &error);
+  g_assert_no_error (error);
+  assert_document_valid (document);
+  g_assert_cmpstr (document->text, ==, "Iran and Belarus signed a roadmap.");
+  g_assert_nonnull (document->warnings);
+  g_assert_cmpuint (g_strv_length (document->warnings), ==, 1);
+  g_assert_true (g_str_has_prefix (document->warnings[0], "HTML nested deeper than 4096 elements"));
 }
 
 static void
@@ -837,6 +887,8 @@ main (int   argc,
   g_test_add_func ("/entente/document/html-json-ld", test_html_json_ld);
   g_test_add_func ("/entente/document/html-charsets", test_html_charsets);
   g_test_add_func ("/entente/document/html-deep-nesting", test_html_deep_nesting);
+  g_test_add_func ("/entente/document/html-deep-text", test_html_deep_text);
+  g_test_add_func ("/entente/document/html-too-deep-is-cut", test_html_too_deep_is_cut);
   g_test_add_func ("/entente/document/html-empty-page", test_html_empty_page);
   g_test_add_func ("/entente/document/random-input", test_random_input);
   TEMP_TEST ("pdf", test_pdf);

@@ -15,9 +15,13 @@ typedef struct {
   char    *title;
   char    *date;   /* "YYYY-MM-DD" */
   char    *source;
+  GPtrArray *warnings; /* (element-type utf8): what the reader had to leave out */
 } EntDocumentParts;
 
 void      ent_document_parts_clear   (EntDocumentParts  *parts);
+void      ent_document_parts_warn    (EntDocumentParts  *parts,
+                                      const char        *format,
+                                      ...) G_GNUC_PRINTF (2, 3);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (EntDocumentParts, ent_document_parts_clear)
 
