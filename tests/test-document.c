@@ -152,12 +152,14 @@ pdf_stream (GString    *pdf,
 /* Two pages of Helvetica text, a word hyphenated at a line end, and a
  * document information dictionary with a title and a creation date. */
 static GBytes *
-make_pdf (void)
+make_pdf_dated (const char *creation_date)
 {
   GString *pdf = g_string_new ("%PDF-1.4\n%\xE2\xE3\xCF\xD3\n");
   g_autoptr(GArray) offsets = g_array_new (FALSE, FALSE, sizeof (gsize));
 #define PAGE(contents) "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] " \
                        "/Resources << /Font << /F1 7 0 R >> >> /Contents " contents " 0 R >>"
+  g_autofree char *info = g_strdup_printf ("<< /Title (Helsinki Talks Report) /CreationDate (%s) >>",
+                                           creation_date);
   gsize xref;
 
   pdf_object (pdf, offsets, "<< /Type /Catalog /Pages 2 0 R >>");
@@ -170,7 +172,7 @@ make_pdf (void)
   pdf_stream (pdf, offsets, "BT /F1 12 Tf 72 720 Td (Both countries want more trade.) Tj ET");
   pdf_object (pdf, offsets, "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica "
                             "/Encoding /WinAnsiEncoding >>");
-  pdf_object (pdf, offsets, "<< /Title (Helsinki Talks Report) /CreationDate (D:20230606093000Z) >>");
+  pdf_object (pdf, offsets, info);
 
   xref = pdf->len;
   g_string_append_printf (pdf, "xref\n0 %u\n0000000000 65535 f \n", offsets->len + 1);
@@ -180,6 +182,12 @@ make_pdf (void)
                           "startxref\n%" G_GSIZE_FORMAT "\n%%%%EOF\n", offsets->len + 1, xref);
   return g_string_free_to_bytes (pdf);
 #undef PAGE
+}
+
+static GBytes *
+make_pdf (void)
+{
+  return make_pdf_dated ("D:20230606093000Z");
 }
 
 /* ------------------------------------------------------------------ */
@@ -547,6 +555,45 @@ test_pdf (TempDir       *temp,
 #endif
 }
 
+/* A creation date is a day or nothing: "D:20" was stored as "20-01-01"
+ * (poppler reads it as the year 20), and a PDF's date of an impossible day
+ * must not come through either. */
+static void
+test_pdf_dates (void)
+{
+#if HAVE_POPPLER
+  static const struct {
+    const char *raw;
+    const char *date;
+  } cases[] = {
+    { "D:20230606093000Z", "2023-06-06" },
+    { "D:20230606", "2023-06-06" },
+    { "D:20", NULL },
+    { "D:0020", NULL },
+    { "D:18991231", NULL },
+    { "D:21010101", NULL },
+    { "D:20231301", NULL },
+    { "junk", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GBytes) pdf = make_pdf_dated (cases[i].raw);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(EntDocument) document = NULL;
+      gsize length;
+      const char *bytes = g_bytes_get_data (pdf, &length);
+
+      document = ent_document_new_from_text (bytes, length, ENT_DOCUMENT_FORMAT_PDF, NULL, &error);
+      g_assert_no_error (error);
+      g_test_message ("%s -> %s", cases[i].raw, document->date);
+      g_assert_cmpstr (document->date, ==, cases[i].date);
+    }
+#else
+  g_test_skip ("built without poppler-glib");
+#endif
+}
+
 static void
 test_pdf_truncated (TempDir       *temp,
                     gconstpointer  data)
@@ -889,6 +936,7 @@ main (int   argc,
   g_test_add_func ("/entente/document/html-deep-nesting", test_html_deep_nesting);
   g_test_add_func ("/entente/document/html-deep-text", test_html_deep_text);
   g_test_add_func ("/entente/document/html-too-deep-is-cut", test_html_too_deep_is_cut);
+  g_test_add_func ("/entente/document/pdf-dates", test_pdf_dates);
   g_test_add_func ("/entente/document/html-empty-page", test_html_empty_page);
   g_test_add_func ("/entente/document/random-input", test_random_input);
   TEMP_TEST ("pdf", test_pdf);

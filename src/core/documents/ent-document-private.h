@@ -46,6 +46,12 @@ gboolean  ent_document_read_pdf      (GBytes            *bytes,
 char     *ent_document_parse_date    (const char        *text,
                                       gsize              length);
 
+/* "YYYY-MM-DD" for a real day of a year from 1900 to 2100 (news dates; a
+ * year 20 or 0020 is a parsing accident), else NULL. */
+char     *ent_document_format_date   (guint              year,
+                                      guint              month,
+                                      guint              day);
+
 /* Length of @title without a trailing " - 13 /Mar/ 2023" or " | @site"; with
  * @any_site, also without any short trailing " - Site Name". */
 gsize     ent_document_title_length  (const char        *title,
