@@ -492,6 +492,34 @@ test_split_nul_bytes (void)
     }
 }
 
+/* Controls become visible escapes; other characters stay as they are. */
+static void
+test_escape_controls (void)
+{
+  static const struct {
+    const char *in;
+    const char *out;
+  } cases[] = {
+    { "Lukashenko", "Lukashenko" },
+    { "\x1b[31mred\x1b[0m", "\\x1b[31mred\\x1b[0m" },
+    { "a\tb\nc\x7f", "a\\x09b\\x0ac\\x7f" },
+    { "csi \xc2\x9b" "2J", "csi \\u009b2J" },
+    { "bad \xff\xfe utf-8", "bad \\xff\\xfe utf-8" },
+    /* Persian with its zero-width non-joiner, Cyrillic, a typographic dash */
+    { "\xd9\x85\xdb\x8c\xe2\x80\x8c\xd8\xb1\xd9\x88\xd9\x85 \xd0\x9c\xd0\xb8\xd0\xbd\xd1\x81\xd0\xba \xe2\x80\x94",
+      "\xd9\x85\xdb\x8c\xe2\x80\x8c\xd8\xb1\xd9\x88\xd9\x85 \xd0\x9c\xd0\xb8\xd0\xbd\xd1\x81\xd0\xba \xe2\x80\x94" },
+    { "", "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *out = ent_text_escape_controls (cases[i].in);
+
+      g_assert_cmpstr (out, ==, cases[i].out);
+    }
+  g_assert_null (ent_text_escape_controls (NULL));
+}
+
 /* Whatever the input, spans are ordered, disjoint, inside the text, trimmed
  * and not blank. */
 static void
@@ -689,6 +717,7 @@ main (int   argc,
   g_test_add_func ("/entente/text/split/run-on-no-space", test_split_run_on_no_space);
   g_test_add_func ("/entente/text/split/random", test_split_random);
   g_test_add_func ("/entente/text/split/nul-bytes", test_split_nul_bytes);
+  g_test_add_func ("/entente/text/escape-controls", test_escape_controls);
   g_test_add_func ("/entente/text/split/speed", test_split_speed);
 
   g_test_add_func ("/entente/text/char-index/mixed", test_char_index_mixed);

@@ -1077,6 +1077,52 @@ ent_text_split_sentences (const char *text,
 }
 
 /* ------------------------------------------------------------------ */
+/* Escaping for terminals                                               */
+/* ------------------------------------------------------------------ */
+
+char *
+ent_text_escape_controls (const char *text)
+{
+  GString *out;
+  const char *p;
+  const char *end;
+
+  if (text == NULL)
+    return NULL;
+  end = text + strlen (text);
+  out = g_string_sized_new (end - text + 1);
+  for (p = text; p < end; )
+    {
+      gunichar ch = g_utf8_get_char_validated (p, end - p);
+
+      if (ch == (gunichar) -1 || ch == (gunichar) -2)
+        {
+          g_string_append_printf (out, "\\x%02x", (guchar) *p);
+          p++;
+        }
+      else if (ch < 0x20 || ch == 0x7f)
+        {
+          g_string_append_printf (out, "\\x%02x", ch);
+          p++;
+        }
+      else if (ch >= 0x80 && ch <= 0x9f)
+        {
+          /* A terminal reads U+009B as CSI, like ESC [. */
+          g_string_append_printf (out, "\\u%04x", ch);
+          p = g_utf8_next_char (p);
+        }
+      else
+        {
+          const char *next = g_utf8_next_char (p);
+
+          g_string_append_len (out, p, next - p);
+          p = next;
+        }
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* ------------------------------------------------------------------ */
 /* Character index                                                      */
 /* ------------------------------------------------------------------ */
 
