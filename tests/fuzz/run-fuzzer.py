@@ -106,7 +106,6 @@ def main():
     symbolizer = shutil.which('llvm-symbolizer') or '/usr/lib/llvm-14/bin/llvm-symbolizer'
     if os.path.exists(symbolizer):
         env.setdefault('ASAN_SYMBOLIZER_PATH', symbolizer)
-    env['G_DEBUG'] = 'fatal-criticals'
 
     print('%s: %d seeds, %d kept inputs; %s' % (args.name, n_seeds, len(os.listdir(corpus)),
                                                ' '.join(command)), flush=True)
