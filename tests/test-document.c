@@ -555,6 +555,48 @@ test_pdf (TempDir       *temp,
 #endif
 }
 
+/* Every date parser (ISO, English, datelines, HTML meta tags and JSON-LD,
+ * front matter) gives a real day of a plausible year or nothing: no
+ * 2023-02-31, no month 13, no year 0020. A later valid candidate still wins. */
+static void
+test_impossible_dates (void)
+{
+  static const struct {
+    EntDocumentFormat  format;
+    const char        *text;
+    const char        *date;
+  } cases[] = {
+    { ENT_DOCUMENT_FORMAT_TEXT, "2023-02-31\nThe ministers met.", NULL },
+    { ENT_DOCUMENT_FORMAT_TEXT, "2023-13-01\nThe ministers met.", NULL },
+    { ENT_DOCUMENT_FORMAT_TEXT, "0020-01-01\nThe ministers met.", NULL },
+    { ENT_DOCUMENT_FORMAT_TEXT, "31 February 2023\nThe ministers met.", NULL },
+    { ENT_DOCUMENT_FORMAT_TEXT, "29 February 2023\nThe ministers met.", NULL },
+    { ENT_DOCUMENT_FORMAT_TEXT, "29 February 2024\nThe ministers met.", "2024-02-29" },
+    { ENT_DOCUMENT_FORMAT_TEXT, "MINSK, April 31, 2023 (AP) - The ministers met.", NULL },
+    { ENT_DOCUMENT_FORMAT_TEXT, "date 2023-00-10 The ministers met in the capital on Monday.", NULL },
+    { ENT_DOCUMENT_FORMAT_MARKDOWN, "---\ndate: 2023-02-30\n---\n\nThe ministers met.", NULL },
+    { ENT_DOCUMENT_FORMAT_HTML,
+      "<html><head><meta property=\"article:published_time\" content=\"2023-02-31T10:00:00Z\">"
+      "<meta name=\"date\" content=\"13 March 2023\"></head><body><p>The ministers met.</p></body></html>",
+      "2023-03-13" },
+    { ENT_DOCUMENT_FORMAT_HTML,
+      "<html><head><script type=\"application/ld+json\">{\"datePublished\": \"0020-12-01\"}</script>"
+      "</head><body><p><time datetime=\"2023-13-13\">Then</time> the ministers met.</p></body></html>",
+      NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(EntDocument) document =
+        ent_document_new_from_text (cases[i].text, -1, cases[i].format, NULL, &error);
+
+      g_assert_no_error (error);
+      g_test_message ("%u: %s", i, document->date);
+      g_assert_cmpstr (document->date, ==, cases[i].date);
+    }
+}
+
 /* A creation date is a day or nothing: "D:20" was stored as "20-01-01"
  * (poppler reads it as the year 20), and a PDF's date of an impossible day
  * must not come through either. */
@@ -937,6 +979,7 @@ main (int   argc,
   g_test_add_func ("/entente/document/html-deep-text", test_html_deep_text);
   g_test_add_func ("/entente/document/html-too-deep-is-cut", test_html_too_deep_is_cut);
   g_test_add_func ("/entente/document/pdf-dates", test_pdf_dates);
+  g_test_add_func ("/entente/document/impossible-dates", test_impossible_dates);
   g_test_add_func ("/entente/document/html-empty-page", test_html_empty_page);
   g_test_add_func ("/entente/document/random-input", test_random_input);
   TEMP_TEST ("pdf", test_pdf);
