@@ -68,7 +68,9 @@ run_tests () {
   # and UBSan; each replays its seeds, then mutates for ENTENTE_FUZZ_SECONDS
   # (40 by default), two at a time. A crash, hang, leak or failed check fails
   # the run and prints its reproducer (base64 and hex) with the report.
+  local fuzz_start=$SECONDS
   run_fuzzers || status=1
+  echo "Fuzzing took $((SECONDS - fuzz_start)) s"
 
   python3 build-aux/test-summary.py build/meson-logs/testlog.json \
     build-sanitize/meson-logs/testlog.json build-fuzz/meson-logs/testlog.json
