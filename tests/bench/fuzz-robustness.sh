@@ -2,7 +2,8 @@
 # Robustness benchmark (not CI): every fuzzer of tests/fuzz for 1,000,000
 # executions or 10 minutes, whichever comes first, two at a time, under ASan
 # and UBSan. Prints executions, libFuzzer's coverage (cov: edges, ft:
-# features) and crashes per harness; exits 1 if any harness failed.
+# features), crashes, the slowest input (s) and peak memory per harness;
+# exits 1 if any harness failed.
 #
 #   tests/bench/fuzz-robustness.sh [HARNESS...]     (default: all)
 #   FUZZ_RUNS=1000000 FUZZ_SECONDS=600 FUZZ_JOBS=2 to change the budget
@@ -56,18 +57,20 @@ echo "Fuzzing $(wc -l < "$out/commands") harnesses: $runs executions or $seconds
 tr '\n' '\0' < "$out/commands" | xargs -0 -P "$jobs" -I{} bash -c 'line="$1"; run_one "${line%%$(printf "\t")*}" "${line#*$(printf "\t")}"' _ {}
 
 failed=0
-printf '%-20s %12s %8s %8s %8s %8s %8s\n' harness executions exec/s cov ft crashes seconds
+printf '%-20s %12s %8s %8s %8s %8s %8s %8s %8s\n' harness executions exec/s cov ft crashes slowest rss_mb seconds
 while IFS=$'\t' read -r name command; do
   read -r status elapsed < "$out/$name.status"
   done_line=$(grep -E '^#[0-9]+ +[A-Z]+ +cov: ' "$out/$name/fuzz.log" | tail -1)
   execs=$(grep -E '^stat::number_of_executed_units' "$out/$name.txt" | awk '{print $2}')
   speed=$(grep -E '^stat::average_exec_per_sec' "$out/$name.txt" | awk '{print $2}')
+  slowest=$(grep -E '^stat::slowest_unit_time_sec' "$out/$name.txt" | awk '{print $2}')
+  rss=$(grep -E '^stat::peak_rss_mb' "$out/$name.txt" | awk '{print $2}')
   cov=$(sed -nE 's/.* cov: ([0-9]+).*/\1/p' <<< "$done_line")
   ft=$(sed -nE 's/.* ft: ([0-9]+).*/\1/p' <<< "$done_line")
   crashes=$(ls build-fuzz/bench/"$name"/artifacts 2>/dev/null | wc -l)
   [ "$status" -ne 0 ] && failed=$((failed + 1))
-  printf '%-20s %12s %8s %8s %8s %8s %8s\n' "$name" "${execs:-?}" "${speed:-?}" "${cov:-?}" "${ft:-?}" \
-    "$crashes" "$elapsed"
+  printf '%-20s %12s %8s %8s %8s %8s %8s %8s %8s\n' "$name" "${execs:-?}" "${speed:-?}" "${cov:-?}" \
+    "${ft:-?}" "$crashes" "${slowest:-?}" "${rss:-?}" "$elapsed"
 done < "$out/commands"
 echo "Logs: $out/<harness>.txt; reproducers: $out/<harness>/artifacts/"
 [ "$failed" -eq 0 ]
