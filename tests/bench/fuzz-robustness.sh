@@ -7,6 +7,7 @@
 #
 #   tests/bench/fuzz-robustness.sh [HARNESS...]     (default: all)
 #   FUZZ_RUNS=1000000 FUZZ_SECONDS=600 FUZZ_JOBS=2 to change the budget
+#   FUZZ_REPORT_ONLY=1 prints the table of the last run again
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 set -uo pipefail
@@ -53,14 +54,17 @@ run_one () {
 export -f run_one
 export out
 
-echo "Fuzzing $(wc -l < "$out/commands") harnesses: $runs executions or $seconds s each, $jobs at a time"
-tr '\n' '\0' < "$out/commands" | xargs -0 -P "$jobs" -I{} bash -c 'line="$1"; run_one "${line%%$(printf "\t")*}" "${line#*$(printf "\t")}"' _ {}
+# FUZZ_REPORT_ONLY=1: the table of the last run, without fuzzing again.
+if [ -z "${FUZZ_REPORT_ONLY:-}" ]; then
+  echo "Fuzzing $(wc -l < "$out/commands") harnesses: $runs executions or $seconds s each, $jobs at a time"
+  tr '\n' '\0' < "$out/commands" | xargs -0 -P "$jobs" -I{} bash -c 'line="$1"; run_one "${line%%$(printf "\t")*}" "${line#*$(printf "\t")}"' _ {}
+fi
 
 failed=0
 printf '%-20s %12s %8s %8s %8s %8s %8s %8s %8s\n' harness executions exec/s cov ft crashes slowest rss_mb seconds
 while IFS=$'\t' read -r name command; do
   read -r status elapsed < "$out/$name.status"
-  done_line=$(grep -E '^#[0-9]+ +[A-Z]+ +cov: ' "$out/$name/fuzz.log" | tail -1)
+  done_line=$(grep -E '^#[0-9]+[[:space:]]+[A-Z]+[[:space:]]+cov: ' "$out/$name/fuzz.log" | tail -1)
   execs=$(grep -E '^stat::number_of_executed_units' "$out/$name.txt" | awk '{print $2}')
   speed=$(grep -E '^stat::average_exec_per_sec' "$out/$name.txt" | awk '{print $2}')
   slowest=$(grep -E '^stat::slowest_unit_time_sec' "$out/$name.txt" | awk '{print $2}')
