@@ -2,7 +2,8 @@
 # The README's quick start: install what is missing, build, then run or test.
 #
 #   build-aux/dev.sh run     open the viewer on the bundled sample corpus
-#   build-aux/dev.sh test    the whole test suite (+ a sanitizer build of the unit tests)
+#   build-aux/dev.sh test    the whole test suite (+ a sanitizer build of the unit tests,
+#                            + a short run of every fuzzer: ENTENTE_FUZZ_SECONDS each)
 #   build-aux/dev.sh bench   the benchmarks
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
@@ -17,6 +18,7 @@ packages=(
   libsqlite3-dev libxml2-dev libjson-glib-dev libpoppler-glib-dev iso-codes
   desktop-file-utils appstream xvfb xauth
   fonts-dejavu-core adwaita-icon-theme
+  clang libclang-rt-14-dev llvm
 )
 
 install_missing () {
@@ -62,9 +64,27 @@ run_tests () {
   LSAN_OPTIONS=suppressions="$top/tests/lsan.supp":print_suppressions=0 \
     meson test -C build-sanitize --suite unit --print-errorlogs --num-processes 2 || status=1
 
+  # Fuzzing: clang builds every harness of tests/fuzz with libFuzzer, ASan
+  # and UBSan; each replays its seeds, then mutates for ENTENTE_FUZZ_SECONDS
+  # (40 by default), two at a time. A crash, hang, leak or failed check fails
+  # the run and prints its reproducer (base64 and hex) with the report.
+  local fuzz_start=$SECONDS
+  run_fuzzers || status=1
+  echo "Fuzzing took $((SECONDS - fuzz_start)) s"
+
   python3 build-aux/test-summary.py build/meson-logs/testlog.json \
-    build-sanitize/meson-logs/testlog.json
+    build-sanitize/meson-logs/testlog.json build-fuzz/meson-logs/testlog.json
   return $status
+}
+
+run_fuzzers () {
+  rm -f build-fuzz/meson-logs/testlog.json
+  if [ ! -f build-fuzz/build.ninja ]; then
+    CC=clang meson setup build-fuzz -Dfuzzing=true -Dwerror=false -Dbuildtype=debugoptimized || return 1
+  fi
+  # The harnesses only: the viewer and the unit tests are not fuzzed.
+  meson compile -C build-fuzz fuzzers || return 1
+  meson test -C build-fuzz --no-rebuild --suite fuzz --print-errorlogs --num-processes 2
 }
 
 case "${1:-run}" in

@@ -399,6 +399,64 @@ test_cli_missing_project (Fixture       *fixture,
     }
 }
 
+/* File names and names in a project may hold terminal escape sequences (a
+ * file called "\e[31mvisit\e[0m.txt", a name corrected by hand): show and
+ * stats print them escaped ("\x1b"), never raw, and keep Persian or
+ * Cyrillic as they are. */
+static void
+test_cli_controls_escaped (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *odd = g_build_filename (fixture->dir, "odd", NULL);
+  g_autofree char *escape_name = g_build_filename (odd, "\x1b[31mvisit\x1b[0m.txt", NULL);
+  g_autofree char *persian_name = g_build_filename (odd, "\xda\xaf\xd9\x81\xd8\xaa\xda\xaf\xd9\x88.txt", NULL);
+  g_autofree char *odd_db = g_build_filename (fixture->dir, "\x1b]0;owned\x07\xd0\x9f\xd1\x80\xd0\xbe.entente", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(EntStore) store = NULL;
+  g_autoptr(EntGraph) graph = NULL;
+  g_autoptr(GError) error = NULL;
+  guint belarus;
+
+  g_assert_cmpint (g_mkdir (odd, 0755), ==, 0);
+  g_assert_true (g_file_set_contents (escape_name,
+                                      "Belarusian President Alexander Lukashenko met Chinese President "
+                                      "Xi Jinping in Beijing on Tuesday.\n", -1, NULL));
+  g_assert_true (g_file_set_contents (persian_name,
+                                      "Belarusian Prime Minister Roman Golovchenko visited Tehran on Monday.\n",
+                                      -1, NULL));
+  g_assert_cmpint (fixture_run (fixture->dir, NULL, &out, &err, "ingest", "--db", odd_db, odd, NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* A name corrected by hand; the old one stays an alias. */
+  store = ent_store_open (odd_db, ENT_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  graph = ent_store_load_graph (store, &error);
+  g_assert_no_error (error);
+  g_assert_true (ent_graph_find_entity (graph, "Belarus", &belarus));
+  g_assert_true (ent_store_rename_entity (store, ent_graph_get_entity (graph, belarus)->id,
+                                          "Belarus\x1b[2J\xc2\x9b", &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&store, ent_store_free);
+
+  g_assert_cmpint (fixture_run (fixture->dir, NULL, &out, &err, "show", "--db", odd_db, "belarus", NULL), ==, 0);
+  g_test_message ("%s", out);
+  g_assert_null (strchr (out, '\x1b'));
+  g_assert_null (strstr (out, "\xc2\x9b"));
+  g_assert_true (g_str_has_prefix (out, "Belarus\\x1b[2J\\u009b (country)\n"));
+  g_assert_nonnull (strstr (out, "\\x1b[31mvisit\\x1b[0m"));
+  g_assert_nonnull (strstr (out, "\xda\xaf\xd9\x81\xd8\xaa\xda\xaf\xd9\x88"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (fixture_run (fixture->dir, NULL, &out, &err, "stats", "--db", odd_db, NULL), ==, 0);
+  g_test_message ("%s", out);
+  g_assert_null (strchr (out, '\x1b'));
+  g_assert_null (strchr (out, '\x07'));
+  g_assert_nonnull (strstr (out, "\\x1b]0;owned\\x07\xd0\x9f\xd1\x80\xd0\xbe.entente"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -415,6 +473,7 @@ main (int   argc,
   ADD ("default-project", test_cli_default_project);
   ADD ("stats", test_cli_stats);
   ADD ("show", test_cli_show);
+  ADD ("controls-escaped", test_cli_controls_escaped);
   ADD ("export-json", test_cli_export_json);
   ADD ("export-formats", test_cli_export_formats);
   ADD ("binary-to-terminal", test_cli_binary_to_terminal);

@@ -2,6 +2,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#define G_LOG_DOMAIN "test-document"
+
 #include "config.h"
 
 #include <fcntl.h>
@@ -152,12 +154,14 @@ pdf_stream (GString    *pdf,
 /* Two pages of Helvetica text, a word hyphenated at a line end, and a
  * document information dictionary with a title and a creation date. */
 static GBytes *
-make_pdf (void)
+make_pdf_dated (const char *creation_date)
 {
   GString *pdf = g_string_new ("%PDF-1.4\n%\xE2\xE3\xCF\xD3\n");
   g_autoptr(GArray) offsets = g_array_new (FALSE, FALSE, sizeof (gsize));
 #define PAGE(contents) "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] " \
                        "/Resources << /Font << /F1 7 0 R >> >> /Contents " contents " 0 R >>"
+  g_autofree char *info = g_strdup_printf ("<< /Title (Helsinki Talks Report) /CreationDate (%s) >>",
+                                           creation_date);
   gsize xref;
 
   pdf_object (pdf, offsets, "<< /Type /Catalog /Pages 2 0 R >>");
@@ -170,7 +174,7 @@ make_pdf (void)
   pdf_stream (pdf, offsets, "BT /F1 12 Tf 72 720 Td (Both countries want more trade.) Tj ET");
   pdf_object (pdf, offsets, "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica "
                             "/Encoding /WinAnsiEncoding >>");
-  pdf_object (pdf, offsets, "<< /Title (Helsinki Talks Report) /CreationDate (D:20230606093000Z) >>");
+  pdf_object (pdf, offsets, info);
 
   xref = pdf->len;
   g_string_append_printf (pdf, "xref\n0 %u\n0000000000 65535 f \n", offsets->len + 1);
@@ -180,6 +184,12 @@ make_pdf (void)
                           "startxref\n%" G_GSIZE_FORMAT "\n%%%%EOF\n", offsets->len + 1, xref);
   return g_string_free_to_bytes (pdf);
 #undef PAGE
+}
+
+static GBytes *
+make_pdf (void)
+{
+  return make_pdf_dated ("D:20230606093000Z");
 }
 
 /* ------------------------------------------------------------------ */
@@ -412,16 +422,66 @@ test_html_deep_nesting (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(EntDocument) document = NULL;
 
+  gint64 start = g_get_monotonic_time ();
+
   for (guint i = 0; i < 100000; i++)
     g_string_append (html, "<article><div><span>");
   g_string_append (html, "Deep text.");
   document = ent_document_new_from_text (html->str, html->len, ENT_DOCUMENT_FORMAT_HTML,
                                          NULL, &error);
-  /* libxml2 may refuse such depth, but it must not crash us. */
-  if (document != NULL)
-    assert_document_valid (document);
-  else
-    g_assert_error (error, ENT_DOCUMENT_ERROR, ENT_DOCUMENT_ERROR_EMPTY);
+  /* The only text is past the depth the reader goes to: an error that says
+   * so, quickly (libxml2 takes time quadratic in the depth). */
+  g_assert_null (document);
+  g_assert_error (error, ENT_DOCUMENT_ERROR, ENT_DOCUMENT_ERROR_MALFORMED);
+  g_assert_true (g_str_has_prefix (error->message, "no text before: HTML nested deeper than"));
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
+}
+
+/* Text nested more than 255 elements deep (libxml2's limit without
+ * XML_PARSE_HUGE) was refused as an empty document: it is read. */
+static void
+test_html_deep_text (void)
+{
+  g_autoptr(GString) html = g_string_new ("<html><head><title>Deep</title></head><body>");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EntDocument) document = NULL;
+
+  for (guint i = 0; i < 300; i++)
+    g_string_append (html, "<div>");
+  g_string_append (html, "<p>Iran and Belarus signed a roadmap.</p>");
+  for (guint i = 0; i < 300; i++)
+    g_string_append (html, "</div>");
+  g_string_append (html, "<p>Both sides met again.</p></body></html>");
+
+  document = ent_document_new_from_text (html->str, html->len, ENT_DOCUMENT_FORMAT_HTML,
+                                         NULL, &error);
+  g_assert_no_error (error);
+  assert_document_valid (document);
+  g_assert_cmpstr (document->text, ==, "Iran and Belarus signed a roadmap.\n\nBoth sides met again.");
+  g_assert_null (document->warnings);
+}
+
+/* Deeper than the reader goes: what comes before the cut is read, and the
+ * document says what was left out, rather than failing. */
+static void
+test_html_too_deep_is_cut (void)
+{
+  g_autoptr(GString) html = g_string_new ("<html><body><p>Iran and Belarus signed a roadmap.</p>");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EntDocument) document = NULL;
+
+  for (guint i = 0; i < 20000; i++)
+    g_string_append (html, "<b>");
+  g_string_append (html, "Lost text.</body></html>");
+
+  document = ent_document_new_from_text (html->str, html->len, ENT_DOCUMENT_FORMAT_HTML,
+                                         NULL, &error);
+  g_assert_no_error (error);
+  assert_document_valid (document);
+  g_assert_cmpstr (document->text, ==, "Iran and Belarus signed a roadmap.");
+  g_assert_nonnull (document->warnings);
+  g_assert_cmpuint (g_strv_length (document->warnings), ==, 1);
+  g_assert_true (g_str_has_prefix (document->warnings[0], "HTML nested deeper than 4096 elements"));
 }
 
 static void
@@ -494,6 +554,87 @@ test_pdf (TempDir       *temp,
 #else
   g_assert_null (document);
   g_assert_error (error, ENT_DOCUMENT_ERROR, ENT_DOCUMENT_ERROR_NO_PDF_SUPPORT);
+#endif
+}
+
+/* Every date parser (ISO, English, datelines, HTML meta tags and JSON-LD,
+ * front matter) gives a real day of a plausible year or nothing: no
+ * 2023-02-31, no month 13, no year 0020. A later valid candidate still wins. */
+static void
+test_impossible_dates (void)
+{
+  static const struct {
+    EntDocumentFormat  format;
+    const char        *text;
+    const char        *date;
+  } cases[] = {
+    { ENT_DOCUMENT_FORMAT_TEXT, "2023-02-31\nThe ministers met.", NULL },
+    { ENT_DOCUMENT_FORMAT_TEXT, "2023-13-01\nThe ministers met.", NULL },
+    { ENT_DOCUMENT_FORMAT_TEXT, "0020-01-01\nThe ministers met.", NULL },
+    { ENT_DOCUMENT_FORMAT_TEXT, "31 February 2023\nThe ministers met.", NULL },
+    { ENT_DOCUMENT_FORMAT_TEXT, "29 February 2023\nThe ministers met.", NULL },
+    { ENT_DOCUMENT_FORMAT_TEXT, "29 February 2024\nThe ministers met.", "2024-02-29" },
+    { ENT_DOCUMENT_FORMAT_TEXT, "MINSK, April 31, 2023 (AP) - The ministers met.", NULL },
+    { ENT_DOCUMENT_FORMAT_TEXT, "date 2023-00-10 The ministers met in the capital on Monday.", NULL },
+    { ENT_DOCUMENT_FORMAT_MARKDOWN, "---\ndate: 2023-02-30\n---\n\nThe ministers met.", NULL },
+    { ENT_DOCUMENT_FORMAT_HTML,
+      "<html><head><meta property=\"article:published_time\" content=\"2023-02-31T10:00:00Z\">"
+      "<meta name=\"date\" content=\"13 March 2023\"></head><body><p>The ministers met.</p></body></html>",
+      "2023-03-13" },
+    { ENT_DOCUMENT_FORMAT_HTML,
+      "<html><head><script type=\"application/ld+json\">{\"datePublished\": \"0020-12-01\"}</script>"
+      "</head><body><p><time datetime=\"2023-13-13\">Then</time> the ministers met.</p></body></html>",
+      NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(EntDocument) document =
+        ent_document_new_from_text (cases[i].text, -1, cases[i].format, NULL, &error);
+
+      g_assert_no_error (error);
+      g_test_message ("%u: %s", i, document->date);
+      g_assert_cmpstr (document->date, ==, cases[i].date);
+    }
+}
+
+/* A creation date is a day or nothing: "D:20" was stored as "20-01-01"
+ * (poppler reads it as the year 20), and a PDF's date of an impossible day
+ * must not come through either. */
+static void
+test_pdf_dates (void)
+{
+#if HAVE_POPPLER
+  static const struct {
+    const char *raw;
+    const char *date;
+  } cases[] = {
+    { "D:20230606093000Z", "2023-06-06" },
+    { "D:20230606", "2023-06-06" },
+    { "D:20", NULL },
+    { "D:0020", NULL },
+    { "D:18991231", NULL },
+    { "D:21010101", NULL },
+    { "D:20231301", NULL },
+    { "junk", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GBytes) pdf = make_pdf_dated (cases[i].raw);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(EntDocument) document = NULL;
+      gsize length;
+      const char *bytes = g_bytes_get_data (pdf, &length);
+
+      document = ent_document_new_from_text (bytes, length, ENT_DOCUMENT_FORMAT_PDF, NULL, &error);
+      g_assert_no_error (error);
+      g_test_message ("%s -> %s", cases[i].raw, document->date);
+      g_assert_cmpstr (document->date, ==, cases[i].date);
+    }
+#else
+  g_test_skip ("built without poppler-glib");
 #endif
 }
 
@@ -837,6 +978,10 @@ main (int   argc,
   g_test_add_func ("/entente/document/html-json-ld", test_html_json_ld);
   g_test_add_func ("/entente/document/html-charsets", test_html_charsets);
   g_test_add_func ("/entente/document/html-deep-nesting", test_html_deep_nesting);
+  g_test_add_func ("/entente/document/html-deep-text", test_html_deep_text);
+  g_test_add_func ("/entente/document/html-too-deep-is-cut", test_html_too_deep_is_cut);
+  g_test_add_func ("/entente/document/pdf-dates", test_pdf_dates);
+  g_test_add_func ("/entente/document/impossible-dates", test_impossible_dates);
   g_test_add_func ("/entente/document/html-empty-page", test_html_empty_page);
   g_test_add_func ("/entente/document/random-input", test_random_input);
   TEMP_TEST ("pdf", test_pdf);

@@ -2,6 +2,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#define G_LOG_DOMAIN "test-text"
+
 #include "config.h"
 
 #include <string.h>
@@ -466,6 +468,60 @@ test_split_run_on_no_space (void)
   g_assert_cmpuint (g_array_index (spans, EntSpan, spans->len - 1).end, ==, text->len);
 }
 
+/* Text that was never normalised may hold NUL bytes inside a word. The
+ * splitter compares words with its lists ("and", "Mr"): a NUL made the
+ * comparison stop early and read the listed word past its end (ASan:
+ * global-buffer-overflow, found by tests/fuzz/fuzz-sentences). The buffer
+ * is copied to one of its exact size so that any read past it shows too. */
+static void
+test_split_nul_bytes (void)
+{
+  static const char text[] =
+    "Iran and\0\0\0\0\0\0\0\0\0\0\0\0\0\0 Belarus Talks\n"
+    "They met Mr\0\0\0. Smith and Dr\0. Jones.\n"
+    "Both sides signed.";
+  gsize length = sizeof text - 1;
+  g_autofree char *exact = g_memdup2 (text, length);
+  g_autoptr(GArray) spans = ent_text_split_sentences (exact, length);
+
+  g_assert_cmpuint (spans->len, >=, 2);
+  for (guint i = 0; i < spans->len; i++)
+    {
+      EntSpan *span = &g_array_index (spans, EntSpan, i);
+
+      g_assert_cmpuint (span->start, <, span->end);
+      g_assert_cmpuint (span->end, <=, length);
+    }
+}
+
+/* Controls become visible escapes; other characters stay as they are. */
+static void
+test_escape_controls (void)
+{
+  static const struct {
+    const char *in;
+    const char *out;
+  } cases[] = {
+    { "Lukashenko", "Lukashenko" },
+    { "\x1b[31mred\x1b[0m", "\\x1b[31mred\\x1b[0m" },
+    { "a\tb\nc\x7f", "a\\x09b\\x0ac\\x7f" },
+    { "csi \xc2\x9b" "2J", "csi \\u009b2J" },
+    { "bad \xff\xfe utf-8", "bad \\xff\\xfe utf-8" },
+    /* Persian with its zero-width non-joiner, Cyrillic, a typographic dash */
+    { "\xd9\x85\xdb\x8c\xe2\x80\x8c\xd8\xb1\xd9\x88\xd9\x85 \xd0\x9c\xd0\xb8\xd0\xbd\xd1\x81\xd0\xba \xe2\x80\x94",
+      "\xd9\x85\xdb\x8c\xe2\x80\x8c\xd8\xb1\xd9\x88\xd9\x85 \xd0\x9c\xd0\xb8\xd0\xbd\xd1\x81\xd0\xba \xe2\x80\x94" },
+    { "", "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *out = ent_text_escape_controls (cases[i].in);
+
+      g_assert_cmpstr (out, ==, cases[i].out);
+    }
+  g_assert_null (ent_text_escape_controls (NULL));
+}
+
 /* Whatever the input, spans are ordered, disjoint, inside the text, trimmed
  * and not blank. */
 static void
@@ -662,6 +718,8 @@ main (int   argc,
   g_test_add_func ("/entente/text/split/run-on", test_split_run_on);
   g_test_add_func ("/entente/text/split/run-on-no-space", test_split_run_on_no_space);
   g_test_add_func ("/entente/text/split/random", test_split_random);
+  g_test_add_func ("/entente/text/split/nul-bytes", test_split_nul_bytes);
+  g_test_add_func ("/entente/text/escape-controls", test_escape_controls);
   g_test_add_func ("/entente/text/split/speed", test_split_speed);
 
   g_test_add_func ("/entente/text/char-index/mixed", test_char_index_mixed);

@@ -13,18 +13,24 @@
 #include <glib/gi18n.h>
 
 #include "ent-cli-private.h"
+#include "ent-text.h"
+
+/* Everything printed here comes from documents or file names, and may
+ * hold escape sequences that a terminal would run: they are shown as
+ * "\x1b". */
+#define ESC(text) ent_text_escape_controls (text)
 
 /* A sentence on one line, as documents may wrap them. */
 static char *
 one_line (const char *text)
 {
-  char *line = g_strdup (text != NULL ? text : "");
+  g_autofree char *line = g_strdup (text != NULL ? text : "");
 
   for (char *p = line; *p != '\0'; p++)
     if (*p == '\n' || *p == '\t' || *p == '\r')
       *p = ' ';
 
-  return line;
+  return ESC (line);
 }
 
 static char *
@@ -32,10 +38,12 @@ describe_document (EntGraph *graph,
                    guint     index)
 {
   EntGraphDocument *document = ent_graph_get_document (graph, index);
+  g_autofree char *title = ESC (document->title);
+  g_autofree char *date = ESC (document->date);
 
-  if (document->date != NULL)
-    return g_strdup_printf ("%s, %s", document->title, document->date);
-  return g_strdup (document->title);
+  if (date != NULL)
+    return g_strdup_printf ("%s, %s", title, date);
+  return g_steal_pointer (&title);
 }
 
 static void
@@ -61,14 +69,15 @@ print_roles (EntGraph *graph,
     {
       guint index = g_array_index (card->relations, guint, i);
       EntGraphRelation *relation = ent_graph_get_relation (graph, index);
-      const char *role;
+      g_autofree char *role = NULL;
+      g_autofree char *target = NULL;
 
       if (relation->type != ENT_RELATION_HOLDS_OFFICE || relation->source != entity)
         continue;
-      role = g_hash_table_lookup (relation->attributes, "role");
+      role = ESC (g_hash_table_lookup (relation->attributes, "role"));
+      target = ESC (ent_graph_get_entity (graph, relation->target)->name);
       g_string_append_printf (roles, "%s%s%s%s", roles->len > 0 ? "; " : "",
-                              role != NULL ? role : "", role != NULL ? _(" of ") : "",
-                              ent_graph_get_entity (graph, relation->target)->name);
+                              role != NULL ? role : "", role != NULL ? _(" of ") : "", target);
     }
 
   if (roles->len > 0)
@@ -80,15 +89,19 @@ print_header (EntGraph *graph,
               guint     entity)
 {
   EntGraphEntity *card = ent_graph_get_entity (graph, entity);
+  g_autofree char *name = ESC (card->name);
 
-  g_print ("%s (%s)\n", card->name, ent_entity_type_to_string (card->type));
+  g_print ("%s (%s)\n", name, ent_entity_type_to_string (card->type));
   if (card->aliases->len > 0)
     {
       g_autoptr(GString) aliases = g_string_new (NULL);
 
       for (guint i = 0; i < card->aliases->len; i++)
-        g_string_append_printf (aliases, "%s%s", i > 0 ? ", " : "",
-                                (const char *) g_ptr_array_index (card->aliases, i));
+        {
+          g_autofree char *alias = ESC (g_ptr_array_index (card->aliases, i));
+
+          g_string_append_printf (aliases, "%s%s", i > 0 ? ", " : "", alias);
+        }
       g_print (_("Also called: %s\n"), aliases->str);
     }
   print_roles (graph, entity);
@@ -116,7 +129,12 @@ print_attributes (EntGraphEntity *card)
   g_qsort_with_data (keys, n, sizeof (gpointer), compare_keys, NULL);
   g_print (_("Attributes:\n"));
   for (guint i = 0; i < n; i++)
-    g_print ("  %s: %s\n", (char *) keys[i], (char *) g_hash_table_lookup (card->attributes, keys[i]));
+    {
+      g_autofree char *key = ESC (keys[i]);
+      g_autofree char *value = ESC (g_hash_table_lookup (card->attributes, keys[i]));
+
+      g_print ("  %s: %s\n", key, value);
+    }
 }
 
 static void
@@ -130,8 +148,10 @@ print_claims (EntGraph       *graph,
   for (guint i = 0; i < card->claims->len; i++)
     {
       EntGraphClaim *claim = g_ptr_array_index (card->claims, i);
+      g_autofree char *attribute = ESC (claim->attribute);
+      g_autofree char *value = ESC (claim->value);
 
-      g_print ("  %s: %s\n", claim->attribute, claim->value);
+      g_print ("  %s: %s\n", attribute, value);
       print_sentence (graph, claim->document, claim->text, "    ");
     }
 }
@@ -143,14 +163,15 @@ print_relation (EntGraph *graph,
 {
   EntGraphRelation *relation = ent_graph_get_relation (graph, index);
   EntGraphEntity *other = ent_graph_get_entity (graph, ent_graph_relation_other (graph, index, entity));
-  const char *role = g_hash_table_lookup (relation->attributes, "role");
+  g_autofree char *role = ESC (g_hash_table_lookup (relation->attributes, "role"));
+  g_autofree char *name = ESC (other->name);
   const char *arrow = "—";
 
   /* Which way a directed relation goes, seen from this entity. */
   if (!ent_relation_type_is_symmetric (relation->type))
     arrow = relation->source == entity ? "→" : "←";
 
-  g_print ("  %s %s (%s)", arrow, other->name, ent_entity_type_to_string (other->type));
+  g_print ("  %s %s (%s)", arrow, name, ent_entity_type_to_string (other->type));
   if (role != NULL)
     g_print (_(", as %s"), role);
   g_print (_(" — sources: %u\n"), relation->weight);

@@ -9,14 +9,17 @@
 #include <glib/gi18n.h>
 
 #include "ent-cli-private.h"
+#include "ent-text.h"
 
 static void
 print_stats (EntStore            *store,
              const EntStoreStats *stats)
 {
   g_autofree char *size = g_format_size (stats->file_size);
+  /* A file name may hold escape sequences: shown as "\x1b", not run. */
+  g_autofree char *path = ent_text_escape_controls (ent_store_get_path (store));
 
-  g_print (_("Project: %s (%s)\n"), ent_store_get_path (store), size);
+  g_print (_("Project: %s (%s)\n"), path, size);
   g_print (_("Documents: %u\n"), stats->documents);
   g_print (_("Sentences: %u\n"), stats->sentences);
 

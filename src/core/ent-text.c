@@ -433,6 +433,17 @@ next_word_case (const char *text,
   return case_at (text, p, end);
 }
 
+/* Whether @word (@len bytes, not NUL-terminated) is @literal. Not strncmp():
+ * a NUL byte in @word would stop it early and leave @literal[len] read past
+ * its end. */
+static inline gboolean
+word_is (const char *literal,
+         const char *word,
+         gsize       len)
+{
+  return literal[0] == word[0] && strlen (literal) == len && memcmp (literal, word, len) == 0;
+}
+
 static gboolean
 word_in_list (const char         *word,
               gsize               len,
@@ -440,7 +451,7 @@ word_in_list (const char         *word,
               gsize               n)
 {
   for (gsize i = 0; i < n; i++)
-    if (list[i][0] == word[0] && strncmp (list[i], word, len) == 0 && list[i][len] == '\0')
+    if (word_is (list[i], word, len))
       return TRUE;
   return FALSE;
 }
@@ -499,9 +510,7 @@ stop_kind (const char *text,
     return STOP_STARTER; /* an initial */
   if (len <= 6)
     for (gsize i = 0; i < G_N_ELEMENTS (abbreviations); i++)
-      if (abbreviations[i].word[0] == word[0] &&
-          strncmp (abbreviations[i].word, word, len) == 0 &&
-          abbreviations[i].word[len] == '\0')
+      if (word_is (abbreviations[i].word, word, len))
         return abbreviations[i].kind;
   if (is_dotted_acronym (word, len))
     return STOP_STARTER;
@@ -1065,6 +1074,52 @@ ent_text_split_sentences (const char *text,
   close_sentence (&s, line.body_end);
 
   return s.spans;
+}
+
+/* ------------------------------------------------------------------ */
+/* Escaping for terminals                                               */
+/* ------------------------------------------------------------------ */
+
+char *
+ent_text_escape_controls (const char *text)
+{
+  GString *out;
+  const char *p;
+  const char *end;
+
+  if (text == NULL)
+    return NULL;
+  end = text + strlen (text);
+  out = g_string_sized_new (end - text + 1);
+  for (p = text; p < end; )
+    {
+      gunichar ch = g_utf8_get_char_validated (p, end - p);
+
+      if (ch == (gunichar) -1 || ch == (gunichar) -2)
+        {
+          g_string_append_printf (out, "\\x%02x", (guchar) *p);
+          p++;
+        }
+      else if (ch < 0x20 || ch == 0x7f)
+        {
+          g_string_append_printf (out, "\\x%02x", ch);
+          p++;
+        }
+      else if (ch >= 0x80 && ch <= 0x9f)
+        {
+          /* A terminal reads U+009B as CSI, like ESC [. */
+          g_string_append_printf (out, "\\u%04x", ch);
+          p = g_utf8_next_char (p);
+        }
+      else
+        {
+          const char *next = g_utf8_next_char (p);
+
+          g_string_append_len (out, p, next - p);
+          p = next;
+        }
+    }
+  return g_string_free (out, FALSE);
 }
 
 /* ------------------------------------------------------------------ */

@@ -38,6 +38,12 @@ char   *ent_text_normalize      (const char *text,
 GArray *ent_text_split_sentences (const char *text,
                                   gsize       length);
 
+/* A copy of @text safe to print on a terminal: C0 controls and DEL become
+ * "\x1b", C1 controls "\u009b", bytes that are not UTF-8 "\xff"; every
+ * other character (Persian, Cyrillic, ZWNJ...) is kept as it is. Names
+ * and file names come from documents and may hold escape sequences. */
+char   *ent_text_escape_controls (const char *text);
+
 /* Byte offset -> character offset for one text, amortised O(1) when queried
  * in increasing order (the common case), O(log n) otherwise. */
 typedef struct _EntCharIndex EntCharIndex;

@@ -11,6 +11,7 @@
 
 #include <json-glib/json-glib.h>
 #include <libxml/HTMLparser.h>
+#include <libxml/SAX2.h>
 #include <libxml/tree.h>
 
 #include "ent-document-private.h"
@@ -18,6 +19,13 @@
 /* An <article> this long is the article even when the page around it is
  * longer (comments, related stories). */
 #define ARTICLE_MIN_CHARS 200
+
+/* libxml2 stops at 256 levels of elements unless told XML_PARSE_HUGE, and
+ * then takes time quadratic in the depth (minutes for a million unclosed
+ * tags). Real pages nest a few dozen levels, broken ones a few thousand
+ * unclosed <font> or <b>: past this depth the parser is stopped, what it
+ * read is kept and the document says what was cut. */
+#define MAX_HTML_DEPTH 4096
 
 /* JSON-LD blocks are small; a huge or deeply nested one is not metadata. */
 #define MAX_JSON_LD_BYTES (256 * 1024)
@@ -649,6 +657,44 @@ page_date (Page *page)
   return NULL;
 }
 
+/* The tree builder's start tag, stopping the parser past MAX_HTML_DEPTH. */
+static void
+start_element (void           *user_data,
+               const xmlChar  *name,
+               const xmlChar **attributes)
+{
+  htmlParserCtxtPtr ctxt = user_data;
+
+  if (ctxt->nameNr > MAX_HTML_DEPTH)
+    {
+      *(gboolean *) ctxt->_private = TRUE;
+      xmlStopParser (ctxt);
+      return;
+    }
+  xmlSAX2StartElement (user_data, name, attributes);
+}
+
+static htmlDocPtr
+parse_html (const char *data,
+            int         length,
+            gboolean   *cut)
+{
+  htmlParserCtxtPtr ctxt = htmlNewParserCtxt ();
+  htmlDocPtr doc;
+
+  *cut = FALSE;
+  if (ctxt == NULL)
+    return NULL;
+  ctxt->_private = cut;
+  ctxt->sax->startElement = start_element;
+  /* NONET: a page never makes Entente fetch anything. */
+  doc = htmlCtxtReadMemory (ctxt, data, length, NULL, "UTF-8",
+                            HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
+                            HTML_PARSE_NOWARNING | HTML_PARSE_NONET | XML_PARSE_HUGE);
+  htmlFreeParserCtxt (ctxt);
+  return doc;
+}
+
 gboolean
 ent_document_read_html (const char        *data,
                         gsize              length,
@@ -659,6 +705,7 @@ ent_document_read_html (const char        *data,
   Writer writer = { NULL, 0, FALSE, 0, 0 };
   htmlDocPtr doc;
   xmlNode *root;
+  gboolean cut;
 
   g_return_val_if_fail (data != NULL || length == 0, FALSE);
 
@@ -669,10 +716,7 @@ ent_document_read_html (const char        *data,
       return FALSE;
     }
 
-  /* NONET: a page never makes Entente fetch anything. */
-  doc = htmlReadMemory (data, (int) length, NULL, "UTF-8",
-                        HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
-                        HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
+  doc = parse_html (data, (int) length, &cut);
   root = doc != NULL ? xmlDocGetRootElement (doc) : NULL;
   if (root == NULL)
     {
@@ -694,6 +738,9 @@ ent_document_read_html (const char        *data,
   parts->date = page_date (&page);
   parts->source = g_strdup (page.site_name != NULL ? page.site_name :
                             page.app_name != NULL ? page.app_name : page.publisher);
+  if (cut)
+    ent_document_parts_warn (parts, "HTML nested deeper than %u elements: the text after "
+                                    "that point was not read", MAX_HTML_DEPTH);
 
   page_clear (&page);
   xmlFreeDoc (doc);

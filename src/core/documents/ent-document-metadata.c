@@ -135,10 +135,10 @@ is_iso_separator (const char *text,
   return b->start == a->end + 1 && text[a->end] == sep;
 }
 
-static char *
-format_date (guint year,
-             guint month,
-             guint day)
+char *
+ent_document_format_date (guint year,
+                          guint month,
+                          guint day)
 {
   if (year < 1900 || year > 2100 || month < 1 || month > 12 || day < 1 ||
       !g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
@@ -167,7 +167,7 @@ match_date (const char  *text,
 
       if ((sep == '-' || sep == '/') && is_iso_separator (text, &t[0], &t[1], sep) &&
           is_iso_separator (text, &t[1], &t[2], sep))
-        return format_date (t[0].value, t[1].value, t[2].value);
+        return ent_document_format_date (t[0].value, t[1].value, t[2].value);
       return NULL;
     }
   if (!sep01 || !sep12)
@@ -175,11 +175,11 @@ match_date (const char  *text,
   /* 13 March 2023 */
   if (t[0].kind == TOKEN_NUMBER && t[0].digits <= 2 && t[1].kind == TOKEN_MONTH &&
       t[2].kind == TOKEN_NUMBER && t[2].digits == 4)
-    return format_date (t[2].value, t[1].value, t[0].value);
+    return ent_document_format_date (t[2].value, t[1].value, t[0].value);
   /* March 13, 2023 */
   if (t[0].kind == TOKEN_MONTH && t[1].kind == TOKEN_NUMBER && t[1].digits <= 2 &&
       t[2].kind == TOKEN_NUMBER && t[2].digits == 4)
-    return format_date (t[2].value, t[0].value, t[1].value);
+    return ent_document_format_date (t[2].value, t[0].value, t[1].value);
   return NULL;
 }
 

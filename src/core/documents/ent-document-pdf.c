@@ -125,7 +125,11 @@ ent_document_read_pdf (GBytes            *bytes,
   created = poppler_document_get_creation_date_time (document);
   if (created != NULL)
     {
-      parts->date = g_date_time_format (created, "%Y-%m-%d");
+      /* Through the same check as every other date: poppler reads a
+       * truncated "D:20" as the year 20, which %Y printed as "20-01-01". */
+      parts->date = ent_document_format_date ((guint) g_date_time_get_year (created),
+                                              (guint) g_date_time_get_month (created),
+                                              (guint) g_date_time_get_day_of_month (created));
       g_date_time_unref (created);
     }
   g_object_unref (document);

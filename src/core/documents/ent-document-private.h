@@ -15,9 +15,13 @@ typedef struct {
   char    *title;
   char    *date;   /* "YYYY-MM-DD" */
   char    *source;
+  GPtrArray *warnings; /* (element-type utf8): what the reader had to leave out */
 } EntDocumentParts;
 
 void      ent_document_parts_clear   (EntDocumentParts  *parts);
+void      ent_document_parts_warn    (EntDocumentParts  *parts,
+                                      const char        *format,
+                                      ...) G_GNUC_PRINTF (2, 3);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (EntDocumentParts, ent_document_parts_clear)
 
@@ -41,6 +45,12 @@ gboolean  ent_document_read_pdf      (GBytes            *bytes,
  * as a newly allocated "YYYY-MM-DD", or NULL. */
 char     *ent_document_parse_date    (const char        *text,
                                       gsize              length);
+
+/* "YYYY-MM-DD" for a real day of a year from 1900 to 2100 (news dates; a
+ * year 20 or 0020 is a parsing accident), else NULL. */
+char     *ent_document_format_date   (guint              year,
+                                      guint              month,
+                                      guint              day);
 
 /* Length of @title without a trailing " - 13 /Mar/ 2023" or " | @site"; with
  * @any_site, also without any short trailing " - Site Name". */

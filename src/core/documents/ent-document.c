@@ -45,6 +45,31 @@ ent_document_parts_clear (EntDocumentParts *parts)
   g_clear_pointer (&parts->title, g_free);
   g_clear_pointer (&parts->date, g_free);
   g_clear_pointer (&parts->source, g_free);
+  g_clear_pointer (&parts->warnings, g_ptr_array_unref);
+}
+
+void
+ent_document_parts_warn (EntDocumentParts *parts,
+                         const char       *format,
+                         ...)
+{
+  va_list args;
+
+  if (parts->warnings == NULL)
+    parts->warnings = g_ptr_array_new_with_free_func (g_free);
+  va_start (args, format);
+  g_ptr_array_add (parts->warnings, g_strdup_vprintf (format, args));
+  va_end (args);
+}
+
+/* The reader's warnings as a NULL-terminated array, or NULL. */
+static char **
+steal_warnings (EntDocumentParts *parts)
+{
+  if (parts->warnings == NULL || parts->warnings->len == 0)
+    return NULL;
+  g_ptr_array_add (parts->warnings, NULL);
+  return (char **) g_ptr_array_free (g_steal_pointer (&parts->warnings), FALSE);
 }
 
 static gboolean
@@ -448,7 +473,7 @@ document_new (GBytes             *bytes,
               const char         *path,
               GError            **error)
 {
-  g_auto(EntDocumentParts) parts = { NULL, NULL, NULL, NULL };
+  g_auto(EntDocumentParts) parts = { NULL, NULL, NULL, NULL, NULL };
   g_autoptr(EntDocument) document = NULL;
   char *text = NULL;
   gsize length = 0;
@@ -465,10 +490,16 @@ document_new (GBytes             *bytes,
   document->length = length;
   if (is_all_blank (document->text, document->length))
     {
-      g_set_error_literal (error, ENT_DOCUMENT_ERROR, ENT_DOCUMENT_ERROR_EMPTY,
-                           "empty document");
+      /* Nothing was read before the reader had to stop: say why. */
+      if (parts.warnings != NULL && parts.warnings->len > 0)
+        g_set_error (error, ENT_DOCUMENT_ERROR, ENT_DOCUMENT_ERROR_MALFORMED,
+                     "no text before: %s", (const char *) g_ptr_array_index (parts.warnings, 0));
+      else
+        g_set_error_literal (error, ENT_DOCUMENT_ERROR, ENT_DOCUMENT_ERROR_EMPTY,
+                             "empty document");
       return NULL;
     }
+  document->warnings = steal_warnings (&parts);
 
   document->title = g_steal_pointer (&parts.title);
   if (document->title == NULL)
@@ -561,5 +592,6 @@ ent_document_free (EntDocument *document)
   g_free (document->source);
   g_free (document->text);
   g_free (document->hash);
+  g_strfreev (document->warnings);
   g_free (document);
 }

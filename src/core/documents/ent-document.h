@@ -46,6 +46,7 @@ struct _EntDocument
   gsize              length;   /* bytes in text */
   gsize              n_chars;  /* Unicode characters in text */
   char              *hash;     /* hex SHA-256 of text: the document's identity */
+  char             **warnings; /* what was read only in part, one line each; NULL when none */
 };
 
 GQuark       ent_document_error_quark (void);
