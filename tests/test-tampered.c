@@ -783,6 +783,38 @@ test_tampered_json_null_strings (void)
   g_assert_cmpuint (json_count (json, "entities"), ==, 1);
 }
 
+/* A schema whose text holds bytes that are not UTF-8: SQLite quotes them in
+ * its message, and the error a user sees must still be text. (Found by
+ * fuzzing the store.) */
+static void
+test_tampered_schema_not_utf8 (Project       *project,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EntStore) store = NULL;
+
+  tamper (project->path, "PRAGMA writable_schema = ON;"
+                         "UPDATE sqlite_master SET name = 'aliases' || CAST (X'8B' AS TEXT),"
+                         " sql = 'CREATE TABLE x (' WHERE type = 'table' AND name = 'aliases';"
+                         "PRAGMA writable_schema = OFF;");
+  store = ent_store_open (project->path, ENT_STORE_OPEN_READ_ONLY, &error);
+  if (store == NULL)
+    {
+      g_test_message ("%s", error->message);
+      g_assert_true (g_utf8_validate (error->message, -1, NULL));
+      g_assert_nonnull (strstr (error->message, "damaged project"));
+    }
+  else
+    {
+      g_autoptr(EntGraph) graph = ent_store_load_graph (store, &error);
+
+      g_assert_null (graph);
+      g_assert_nonnull (error);
+      g_test_message ("%s", error->message);
+      g_assert_true (g_utf8_validate (error->message, -1, NULL));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -801,6 +833,7 @@ main (int   argc,
   ADD ("search", test_tampered_search);
   ADD ("ingest-into-damaged", test_tampered_ingest_into_damaged);
   ADD ("missing-table", test_tampered_missing_table);
+  ADD ("schema-not-utf8", test_tampered_schema_not_utf8);
 #undef ADD
   g_test_add_func ("/entente/tampered/json-null-strings", test_tampered_json_null_strings);
 

@@ -18,12 +18,22 @@
 
 /* Errors */
 
+/* SQLite quotes a damaged file's bytes in its messages as they are
+ * ("malformed database schema (entity_k\213ys)"): what reaches a user, a
+ * terminal or a GTK label is made valid UTF-8 first. */
+static char *
+sqlite_message (sqlite3 *db,
+                int      rc)
+{
+  return g_utf8_make_valid (db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc), -1);
+}
+
 void
 ent_store_sqlite_error (sqlite3  *db,
                         int       rc,
                         GError  **error)
 {
-  const char *message = db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
+  g_autofree char *message = sqlite_message (db, rc);
 
   switch (rc & 0xff)
     {
@@ -118,8 +128,9 @@ ent_store_statement (EntStore    *store,
    * the one its version says, which is damage, not a passing failure. */
   if ((rc & 0xff) == SQLITE_ERROR)
     {
-      g_set_error (error, ENT_STORE_ERROR, ENT_STORE_ERROR_CORRUPT,
-                   _("damaged project: %s"), sqlite3_errmsg (store->db));
+      g_autofree char *message = sqlite_message (store->db, rc);
+
+      g_set_error (error, ENT_STORE_ERROR, ENT_STORE_ERROR_CORRUPT, _("damaged project: %s"), message);
       return NULL;
     }
   if (rc != SQLITE_OK)
