@@ -378,6 +378,19 @@ _ent_extractor_pick_entity_match (DocContext   *ctx,
   return NULL;
 }
 
+/* The entity the lexicon knows at token @i ("Sweden", "NATO", "Algerian"),
+ * with the number of tokens it spans in @len; NULL when there is none. */
+const LexMatch *
+_ent_extractor_entity_at (DocContext *ctx,
+                          guint       i,
+                          guint      *len)
+{
+  const GArray *matches;
+
+  *len = is_word (ctx, i) ? _ent_extractor_match_phrase_at (ctx, i, &matches) : 0;
+  return *len > 0 ? _ent_extractor_pick_entity_match (ctx, i, matches) : NULL;
+}
+
 const LexMatch *
 _ent_extractor_pick_title_match (const GArray *matches)
 {

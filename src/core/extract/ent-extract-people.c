@@ -633,9 +633,8 @@ country_in_name (DocContext *ctx,
 {
   for (guint k = first; k < last; k++)
     {
-      const GArray *matches;
-      guint len = is_word (ctx, k) ? _ent_extractor_match_phrase_at (ctx, k, &matches) : 0;
-      const LexMatch *m = len > 0 ? _ent_extractor_pick_entity_match (ctx, k, matches) : NULL;
+      guint len;
+      const LexMatch *m = _ent_extractor_entity_at (ctx, k, &len);
 
       if (m == NULL)
         continue;
@@ -651,11 +650,10 @@ static gboolean
 is_demonym_at (DocContext *ctx,
                guint       i)
 {
-  const GArray *matches;
-  guint len = _ent_extractor_match_phrase_at (ctx, i, &matches);
-  const LexMatch *m = len == 1 ? _ent_extractor_pick_entity_match (ctx, i, matches) : NULL;
+  guint len;
+  const LexMatch *m = _ent_extractor_entity_at (ctx, i, &len);
 
-  return m != NULL && m->kind == LEX_DEMONYM;
+  return m != NULL && len == 1 && m->kind == LEX_DEMONYM;
 }
 
 /* "sovereign wealth fund ADQ", "the state-owned airline CONVIASA": an

@@ -110,11 +110,10 @@ static gboolean
 is_country_word (DocContext *ctx,
                  guint       i)
 {
-  const GArray *matches;
-  guint len = _ent_extractor_match_phrase_at (ctx, i, &matches);
-  const LexMatch *m = len == 1 ? _ent_extractor_pick_entity_match (ctx, i, matches) : NULL;
+  guint len;
+  const LexMatch *m = _ent_extractor_entity_at (ctx, i, &len);
 
-  return m != NULL && (m->kind == LEX_COUNTRY || m->kind == LEX_DEMONYM);
+  return m != NULL && len == 1 && (m->kind == LEX_COUNTRY || m->kind == LEX_DEMONYM);
 }
 
 static gboolean
@@ -130,11 +129,10 @@ names_org (DocContext *ctx,
            guint       first,
            guint       last)
 {
-  const GArray *matches;
-  guint len = _ent_extractor_match_phrase_at (ctx, first, &matches);
-  const LexMatch *m = len == last - first ? _ent_extractor_pick_entity_match (ctx, first, matches) : NULL;
+  guint len;
+  const LexMatch *m = _ent_extractor_entity_at (ctx, first, &len);
 
-  return m != NULL && m->kind == LEX_ORG;
+  return m != NULL && len == last - first && m->kind == LEX_ORG;
 }
 
 /* "North-South Transport Corridor", "Rasht–Astara railway", "the
@@ -239,9 +237,8 @@ note_orgs_in_name (DocContext *ctx,
 {
   for (guint k = first; k < last; k++)
     {
-      const GArray *matches;
-      guint len = _ent_extractor_match_phrase_at (ctx, k, &matches);
-      const LexMatch *m = len > 0 ? _ent_extractor_pick_entity_match (ctx, k, matches) : NULL;
+      guint len;
+      const LexMatch *m = _ent_extractor_entity_at (ctx, k, &len);
 
       if (m != NULL && m->kind == LEX_ORG)
         {

@@ -81,7 +81,6 @@ country_of_at (DocContext *ctx,
                guint       k,
                guint      *out_len)
 {
-  const GArray *matches;
   guint len, at = k + 1;
   const LexMatch *cm;
 
@@ -89,8 +88,7 @@ country_of_at (DocContext *ctx,
     return -1;
   if (key_is (ctx, at, "the"))
     at++;
-  len = is_word (ctx, at) ? _ent_extractor_match_phrase_at (ctx, at, &matches) : 0;
-  cm = len > 0 ? _ent_extractor_pick_entity_match (ctx, at, matches) : NULL;
+  cm = _ent_extractor_entity_at (ctx, at, &len);
   if (cm == NULL || cm->kind != LEX_COUNTRY)
     return -1;
   *out_len = at + len - k;

@@ -244,6 +244,9 @@ last_mention (DocContext *ctx)
 }
 
 /* ent-extract-context.c */
+const LexMatch *_ent_extractor_entity_at            (DocContext *ctx,
+                                                     guint       i,
+                                                     guint      *len);
 void            _ent_extractor_note_bloc            (DocContext *ctx,
                                                      int         entity);
 int             _ent_extractor_lookup_entity        (DocContext *ctx,
