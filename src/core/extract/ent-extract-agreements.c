@@ -547,16 +547,6 @@ agreement_topic (DocContext          *ctx,
   return NULL;
 }
 
-static gboolean
-is_org_word (DocContext *ctx,
-             guint       i)
-{
-  guint len;
-  const LexMatch *m = _ent_extractor_entity_at (ctx, i, &len);
-
-  return m != NULL && len == 1 && m->kind == LEX_ORG;
-}
-
 /* "the declaration on the admission into Asean", "the NATO accession
  * protocol", "the Decree on the Union State": the organizations and
  * countries an agreement's name names are what it is about; "Sweden's
@@ -619,7 +609,7 @@ _ent_extractor_match_agreement (DocContext *ctx,
 
       /* "the NATO accession protocol": an organization may qualify it; its
        * mention becomes part of the agreement's name. */
-      if ((t->flags & TOK_CAP) && !(t->flags & TOK_POSSESSIVE) && is_org_word (ctx, first - 1))
+      if ((t->flags & TOK_CAP) && !(t->flags & TOK_POSSESSIVE) && _ent_extractor_known_word (ctx, first - 1, 1u << LEX_ORG))
         {
           first--;
           modifiers++;

@@ -391,6 +391,19 @@ _ent_extractor_entity_at (DocContext *ctx,
   return *len > 0 ? _ent_extractor_pick_entity_match (ctx, i, matches) : NULL;
 }
 
+/* Whether token @i on its own is one of the things the lexicon knows, of
+ * a kind in @kinds (bits 1 << LexKind): "NATO", "Georgian". */
+gboolean
+_ent_extractor_known_word (DocContext *ctx,
+                           guint       i,
+                           guint       kinds)
+{
+  guint len;
+  const LexMatch *m = _ent_extractor_entity_at (ctx, i, &len);
+
+  return m != NULL && len == 1 && (kinds & (1u << m->kind)) != 0;
+}
+
 const LexMatch *
 _ent_extractor_pick_title_match (const GArray *matches)
 {

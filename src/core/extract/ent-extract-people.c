@@ -646,16 +646,6 @@ country_in_name (DocContext *ctx,
   return -1;
 }
 
-static gboolean
-is_demonym_at (DocContext *ctx,
-               guint       i)
-{
-  guint len;
-  const LexMatch *m = _ent_extractor_entity_at (ctx, i, &len);
-
-  return m != NULL && len == 1 && m->kind == LEX_DEMONYM;
-}
-
 /* "sovereign wealth fund ADQ", "the state-owned airline CONVIASA": an
  * acronym the lexicon does not know, named by what it is. */
 static guint
@@ -706,7 +696,7 @@ match_org_name (DocContext *ctx,
         entity = _ent_extractor_place_entity (ctx, name, "site", country_in_name (ctx, i, i + len));
         _ent_extractor_add_mention (ctx, i, i + len, entity, ENT_ENTITY_PLACE, MK_NAME);
       }
-    else if (len >= 4 && is_demonym_at (ctx, i))
+    else if (len >= 4 && _ent_extractor_known_word (ctx, i, 1u << LEX_DEMONYM))
       {
         /* "the Algerian Sonatrach Petroleum Corporation": the demonym says
          * whose, the name starts after it. */

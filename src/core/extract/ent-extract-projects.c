@@ -105,17 +105,6 @@ project_entity (DocContext *ctx,
   return index;
 }
 
-/* A country or its demonym: "Azerbaijan", "Georgian". */
-static gboolean
-is_country_word (DocContext *ctx,
-                 guint       i)
-{
-  guint len;
-  const LexMatch *m = _ent_extractor_entity_at (ctx, i, &len);
-
-  return m != NULL && len == 1 && (m->kind == LEX_COUNTRY || m->kind == LEX_DEMONYM);
-}
-
 static gboolean
 is_project_head (DocContext *ctx,
                  guint       j)
@@ -190,7 +179,8 @@ _ent_extractor_match_project (DocContext *ctx,
     end++;
   /* "Azerbaijan Railways", "Georgian Railway": a country's railway company,
    * not a line between places. */
-  if (caps == 1 && (ctx_token (ctx, head)->flags & TOK_CAP) && is_country_word (ctx, i) &&
+  if (caps == 1 && (ctx_token (ctx, head)->flags & TOK_CAP) &&
+      _ent_extractor_known_word (ctx, i, 1u << LEX_COUNTRY | 1u << LEX_DEMONYM) &&
       tok_in (ctx, head, (const char *[]) { "railway", "railways", "railroad", NULL }))
     return 0;
 

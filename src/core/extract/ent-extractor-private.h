@@ -247,6 +247,9 @@ last_mention (DocContext *ctx)
 const LexMatch *_ent_extractor_entity_at            (DocContext *ctx,
                                                      guint       i,
                                                      guint      *len);
+gboolean        _ent_extractor_known_word           (DocContext *ctx,
+                                                     guint       i,
+                                                     guint       kinds);
 void            _ent_extractor_note_bloc            (DocContext *ctx,
                                                      int         entity);
 int             _ent_extractor_lookup_entity        (DocContext *ctx,
