@@ -5,12 +5,19 @@
  * Each must end as a stored document or as one reported bad file: never a
  * crash, an assertion or a sanitizer report.
  *
+ * News text cut anywhere is also read: every word-by-word beginning of every
+ * paragraph of the bundled corpus and the extraction fixtures ("the Minister
+ * of", "talks between the two") goes through the extractor alone, since the
+ * rules that look at the words after a title or a verb must stop where the
+ * sentence stops.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "test-regressions"
 
 #include "config.h"
 
+#include "ent-extractor.h"
 #include "ent-ingest.h"
 #include "store-fixtures.h"
 
@@ -105,6 +112,100 @@ test_regression_quoted_our_with_speaker (void)
   fixture_remove_dir (dir);
 }
 
+static void
+check_extraction (const EntDocument   *document,
+                  const EntExtraction *extraction)
+{
+  for (guint i = 0; i < extraction->sentences->len; i++)
+    {
+      const EntSpan *span = &g_array_index (extraction->sentences, EntSpan, i);
+
+      g_assert_cmpuint (span->start, <=, span->end);
+      g_assert_cmpuint (span->end, <=, document->length);
+    }
+  for (guint i = 0; i < extraction->relations->len; i++)
+    {
+      const EntExtractedRelation *relation = &g_array_index (extraction->relations,
+                                                             EntExtractedRelation, i);
+
+      g_assert_cmpuint (relation->source, <, extraction->entities->len);
+      g_assert_cmpuint (relation->target, <, extraction->entities->len);
+      g_assert_cmpuint (relation->sentence, <, extraction->sentences->len);
+    }
+}
+
+/* Extracts every beginning of every paragraph of @text that ends at a word's
+ * end; returns how many were extracted. */
+static guint
+extract_paragraph_prefixes (EntExtractor *extractor,
+                            const char   *text)
+{
+  guint n = 0;
+
+  for (const char *paragraph = text; *paragraph != '\0';)
+    {
+      const char *end = strstr (paragraph, "\n\n");
+
+      if (end == NULL)
+        end = paragraph + strlen (paragraph);
+      for (const char *p = paragraph; p <= end; p++)
+        {
+          g_autoptr(EntDocument) document = NULL;
+          g_autoptr(EntExtraction) extraction = NULL;
+
+          if (p > paragraph && p < end && !(*p == ' ' && p[-1] != ' '))
+            continue;
+          if (p == paragraph)
+            continue;
+          document = ent_document_new_from_text (paragraph, p - paragraph, ENT_DOCUMENT_FORMAT_TEXT,
+                                                 "/regressions/prefix.txt", NULL);
+          if (document == NULL)
+            continue;
+          extraction = ent_extractor_extract (extractor, document);
+          g_assert_nonnull (extraction);
+          check_extraction (document, extraction);
+          n++;
+        }
+      paragraph = *end != '\0' ? end + 2 : end;
+    }
+  return n;
+}
+
+static void
+test_regression_sentence_prefixes (void)
+{
+  g_autofree char *devset = g_build_filename (g_getenv ("ENTENTE_DEVSET_DIR") ?: "", "texts", NULL);
+  /* The bundled text first; the seeds and the development set when they are
+   * beside the checkout. */
+  const char *folders[] = { TEST_SRCDIR "/../data/corpus", TEST_SRCDIR "/fixtures/generalize",
+                            g_getenv ("ENTENTE_SEEDS_DIR"), devset, NULL };
+  g_autoptr(EntExtractor) extractor = ent_extractor_new (ent_lexicon_get_default ());
+  guint n_files = 0, n_prefixes = 0;
+
+  for (guint f = 0; f < G_N_ELEMENTS (folders) - 1; f++)
+    {
+      g_autoptr(GDir) dir = folders[f] != NULL ? g_dir_open (folders[f], 0, NULL) : NULL;
+      const char *name;
+
+      if (f < 2)
+        g_assert_nonnull (dir);
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *path = g_build_filename (folders[f], name, NULL);
+          g_autoptr(EntDocument) document = NULL;
+
+          if (!ent_document_is_supported_path (path))
+            continue;
+          document = ent_document_load (path, NULL);
+          g_assert_nonnull (document);
+          n_prefixes += extract_paragraph_prefixes (extractor, document->text);
+          n_files++;
+        }
+    }
+  g_test_message ("%u beginnings of paragraphs of %u documents extracted", n_prefixes, n_files);
+  g_assert_cmpuint (n_files, >=, 10);
+}
+
 static int
 compare_names (gconstpointer a,
                gconstpointer b)
@@ -140,6 +241,7 @@ main (int   argc,
                                  test_regression_input, g_free);
     }
   g_test_add_func ("/entente/regressions/quoted-our-with-speaker", test_regression_quoted_our_with_speaker);
+  g_test_add_func ("/entente/regressions/sentence-prefixes", test_regression_sentence_prefixes);
 
   return g_test_run ();
 }

@@ -21,6 +21,7 @@ ent_tokens_init (EntTokens *tokens)
 {
   tokens->tokens = g_array_sized_new (FALSE, FALSE, sizeof (EntToken), 128);
   tokens->keys = g_string_sized_new (1024);
+  tokens->end = (EntToken) { 0 };
 }
 
 void

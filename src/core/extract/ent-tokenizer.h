@@ -38,9 +38,14 @@ typedef struct {
   const LexWord *lex;     /* lexicon information on the folded word, or NULL */
 } EntToken;
 
+/* Past the last token of a sentence the accessors give an end token: no
+ * flags, no lexicon entry, an empty key. The rules look at the words after
+ * a title or a verb ("the Minister of", "talks between the two") and news
+ * cut anywhere must not make them read beyond the sentence. */
 typedef struct {
-  GArray  *tokens;  /* EntToken */
-  GString *keys;    /* folded words, NUL-separated */
+  GArray   *tokens;  /* EntToken */
+  GString  *keys;    /* folded words, NUL-separated */
+  EntToken  end;
 } EntTokens;
 
 void        ent_tokens_init     (EntTokens  *tokens);
@@ -59,7 +64,11 @@ static inline EntToken *
 ent_tokens_get (EntTokens *tokens,
                 guint      i)
 {
-  g_assert (i < tokens->tokens->len);
+  if (G_UNLIKELY (i >= tokens->tokens->len))
+    {
+      tokens->end = (EntToken) { .key = tokens->keys->len };
+      return &tokens->end;
+    }
   return &g_array_index (tokens->tokens, EntToken, i);
 }
 
