@@ -230,6 +230,13 @@ test_plain_text_metadata (void)
       "Leaders Meet in Baku", "2023-03-13", NULL },
     { "Mon, 13 Mar 2023\nThe talks began in the morning and ended late.\nSource: Example Wire",
       "Untitled", "2023-03-13", "Example Wire" },
+    /* An outlet's name over the date and the headline. */
+    { "Caspian News Agency\n12 October 2024\n\nThree-way talks in Baku aim to double freight\n\n"
+      "BAKU, Oct 12 (CW) \xE2\x80\x93 Ministers met.",
+      "Three-way talks in Baku aim to double freight", "2024-10-12", "Caspian News Agency" },
+    /* A headline over the date and the first paragraph. */
+    { "Leaders Meet in Baku\n12 October 2024\n\nThe leaders met on Saturday and agreed to talk again.",
+      "Leaders Meet in Baku", "2024-10-12", NULL },
     { "The talks began in the morning and ended late on 13 March 2023 after a long day of work "
       "that nobody wanted to talk about afterwards, officials said in a statement.",
       "Untitled", NULL, NULL },

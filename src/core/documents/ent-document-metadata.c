@@ -424,21 +424,26 @@ is_rule_line (const char *line,
   return length >= 3;
 }
 
+static gboolean
+is_date_line (const char *line,
+              gsize       length)
+{
+  g_autofree char *date = length <= 40 ? ent_document_parse_date (line, length) : NULL;
+
+  return date != NULL;
+}
+
 /* Lines at the top that are no headline: section labels, dates, bylines
  * of one or two words, site names, separators. */
 static gboolean
 is_title_noise (const char *line,
                 gsize       length)
 {
-  g_autofree char *date = NULL;
   guint letters;
   guint words = count_line_words (line, length, &letters);
 
-  if (words < 3 || letters < 6 || is_rule_line (line, length) ||
-      is_bare_domain (line, length) || g_ascii_strncasecmp (line, "source:", 7) == 0)
-    return TRUE;
-  date = length <= 40 ? ent_document_parse_date (line, length) : NULL;
-  return date != NULL;
+  return words < 3 || letters < 6 || is_rule_line (line, length) || is_bare_domain (line, length) ||
+         g_ascii_strncasecmp (line, "source:", 7) == 0 || is_date_line (line, length);
 }
 
 static gboolean
@@ -491,8 +496,28 @@ trimmed_title (char *title)
   return title;
 }
 
-/* The first line when it reads as a headline (after labels, dates and site
- * names), else the first Markdown heading. */
+/* "Caspian News Agency / 12 October 2024 / Three-way talks in Baku …": an
+ * outlet's name over the date, with the headline under them. A headline
+ * over the date has the article's first paragraph under them instead,
+ * which ends with a full stop. @reader is at the line after @line. */
+static gboolean
+is_masthead (LineReader  reader,
+             const char *line,
+             gsize       length)
+{
+  const char *next;
+  gsize n;
+
+  if (length > 60 || !is_headline (line, length))
+    return FALSE;
+  if (!next_line (&reader, &next, &n) || !is_date_line (next, n))
+    return FALSE;
+  return next_line (&reader, &next, &n) && !is_title_noise (next, n) && is_headline (next, n);
+}
+
+/* The first line when it reads as a headline (after labels, dates, site
+ * names and an outlet's name over the date), else the first Markdown
+ * heading. */
 char *
 ent_document_text_title (const char *text,
                          gsize       length)
@@ -517,7 +542,7 @@ ent_document_text_title (const char *text,
           if (n == 0)
             continue;
         }
-      if (is_title_noise (line, n))
+      if (is_title_noise (line, n) || is_masthead (reader, line, n))
         continue;
       if (is_headline (line, n))
         return trimmed_title (ent_document_clean_line (line, n));
@@ -620,6 +645,10 @@ ent_document_text_source (const char *text,
   while (next_line (&tail, &line, &n))
     if ((source = source_from_line (line, n)) != NULL)
       return source;
+
+  reader.pos = 0;
+  if (next_line (&reader, &line, &n) && is_masthead (reader, line, n))
+    return ent_document_clean_line (line, n);
 
   reader.pos = 0;
   for (guint i = 0; i < HEAD_LINES && next_line (&reader, &line, &n); i++)
