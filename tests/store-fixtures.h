@@ -11,6 +11,7 @@
 #include <sys/wait.h>
 
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 
 #include "ent-store.h"
 
@@ -223,4 +224,40 @@ fixture_count_lines (const char *text)
     if (*p == '\n')
       n++;
   return n;
+}
+
+/* Runs @sql on the project file at @path behind the store's back, as a user
+ * with an SQL shell (or a hostile file) would. */
+static inline void
+fixture_sql_exec (const char *path,
+                  const char *sql)
+{
+  sqlite3 *db = NULL;
+  char *message = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 5000);
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+  sqlite3_close (db);
+}
+
+/* The first column of the first row @sql gives, read from the file. */
+static inline gint64
+fixture_sql_int64 (const char *path,
+                   const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 value;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 5000);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return value;
 }

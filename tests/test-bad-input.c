@@ -50,19 +50,6 @@ snapshot_assert_unchanged (Snapshot   *snapshot,
   g_clear_pointer (&snapshot->contents, g_free);
 }
 
-static void
-exec_sql (const char *path,
-          const char *sql)
-{
-  sqlite3 *db = NULL;
-  char *message = NULL;
-
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
-    g_error ("%s: %s", sql, message);
-  sqlite3_close (db);
-}
-
 /* A small real project, closed (so its WAL is checkpointed into the file). */
 static void
 make_project (const char *path)
@@ -186,21 +173,21 @@ test_bad_input_other_application (void)
   Snapshot snapshot = { 0 };
 
   /* Tables but no Entente marker. */
-  exec_sql (plain, "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT);"
-                   "INSERT INTO notes (body) VALUES ('keep me');");
+  fixture_sql_exec (plain, "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT);"
+                    "INSERT INTO notes (body) VALUES ('keep me');");
   snapshot_take (&snapshot, plain);
   assert_open_fails (plain, ENT_STORE_OPEN_CREATE, ENT_STORE_ERROR_NOT_A_PROJECT);
   assert_open_fails (plain, ENT_STORE_OPEN_READ_ONLY, ENT_STORE_ERROR_NOT_A_PROJECT);
   snapshot_assert_unchanged (&snapshot, plain);
 
   /* Another application's id, even without any table. */
-  exec_sql (marked, "PRAGMA application_id = 1234");
+  fixture_sql_exec (marked, "PRAGMA application_id = 1234");
   snapshot_take (&snapshot, marked);
   assert_open_fails (marked, ENT_STORE_OPEN_CREATE, ENT_STORE_ERROR_NOT_A_PROJECT);
   snapshot_assert_unchanged (&snapshot, marked);
 
   /* One in rollback-journal mode must not be switched to WAL. */
-  exec_sql (wal, "PRAGMA journal_mode = DELETE; CREATE TABLE t (x);");
+  fixture_sql_exec (wal, "PRAGMA journal_mode = DELETE; CREATE TABLE t (x);");
   snapshot_take (&snapshot, wal);
   assert_open_fails (wal, ENT_STORE_OPEN_CREATE, ENT_STORE_ERROR_NOT_A_PROJECT);
   snapshot_assert_unchanged (&snapshot, wal);
@@ -218,7 +205,7 @@ test_bad_input_too_new (void)
   g_autoptr(EntStore) store = NULL;
 
   make_project (path);
-  exec_sql (path, "PRAGMA user_version = 99");
+  fixture_sql_exec (path, "PRAGMA user_version = 99");
   snapshot_take (&snapshot, path);
 
   store = ent_store_open (path, ENT_STORE_OPEN_CREATE, &error);
@@ -248,7 +235,7 @@ test_bad_input_unsupported_version (void)
       g_autoptr(EntStore) store = NULL;
       Snapshot snapshot = { 0 };
 
-      exec_sql (path, sql);
+      fixture_sql_exec (path, sql);
       snapshot_take (&snapshot, path);
 
       store = ent_store_open (path, ENT_STORE_OPEN_CREATE, &error);
@@ -436,13 +423,13 @@ test_bad_input_cli_bad_projects (void)
   g_assert_cmpint (g_mkdir (corpus, 0755), ==, 0);
   g_assert_true (g_file_set_contents (good, good_text, -1, NULL));
   g_assert_true (g_file_set_contents (random, junk, -1, NULL));
-  exec_sql (other, "CREATE TABLE notes (body TEXT)");
+  fixture_sql_exec (other, "CREATE TABLE notes (body TEXT)");
   make_project (locked);
   g_assert_cmpint (g_chmod (locked, 0444), ==, 0);
   make_project (future);
-  exec_sql (future, "PRAGMA user_version = 7");
+  fixture_sql_exec (future, "PRAGMA user_version = 7");
   make_project (negative);
-  exec_sql (negative, "PRAGMA user_version = -1");
+  fixture_sql_exec (negative, "PRAGMA user_version = -1");
 
   for (guint i = 0; i < G_N_ELEMENTS (projects); i++)
     {

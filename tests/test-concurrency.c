@@ -146,25 +146,6 @@ export_signature (const char *dir,
   return signature_from_json (out);
 }
 
-static int
-query_int (const char *path,
-           const char *sql)
-{
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  int value;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  sqlite3_busy_timeout (db, 5000);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = sqlite3_column_int (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-
-  return value;
-}
-
 /* Documents */
 
 static const char *const countries[] = { "Iran", "Belarus", "Kazakhstan", "India" };
@@ -329,7 +310,7 @@ test_concurrency_ingest_processes (void)
           g_object_unref (processes[p]);
         }
 
-      g_assert_cmpint (query_int (db, "SELECT count(*) FROM documents"), ==, N_SHARED + N_PROCESSES * N_OWN);
+      g_assert_cmpint (fixture_sql_int64 (db, "SELECT count(*) FROM documents"), ==, N_SHARED + N_PROCESSES * N_OWN);
       got = export_signature (dir, db);
       assert_documents_once (got, N_SHARED + N_PROCESSES * N_OWN);
       assert_same_signature (got, expected);
@@ -372,8 +353,8 @@ test_concurrency_upgrade_processes (void)
       g_object_unref (processes[p]);
     }
 
-  g_assert_cmpint (query_int (db, "PRAGMA user_version"), ==, 2);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM documents"), ==, 1 + N_SHARED + N_PROCESSES * N_OWN);
+  g_assert_cmpint (fixture_sql_int64 (db, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (fixture_sql_int64 (db, "SELECT count(*) FROM documents"), ==, 1 + N_SHARED + N_PROCESSES * N_OWN);
 
   fixture_remove_dir (dir);
 }
@@ -520,7 +501,7 @@ test_concurrency_create_processes (void)
           assert_ingest_succeeded (processes[p]);
           g_object_unref (processes[p]);
         }
-      g_assert_cmpint (query_int (db, "PRAGMA user_version"), ==, 2);
+      g_assert_cmpint (fixture_sql_int64 (db, "PRAGMA user_version"), ==, 2);
     }
 
   fixture_remove_dir (dir);
@@ -605,7 +586,7 @@ test_concurrency_busy_retry (void)
   g_thread_join (thread);
   holder_clear (&holder);
 
-  g_assert_cmpint (query_int (path, "SELECT count(*) FROM documents"), ==, 1);
+  g_assert_cmpint (fixture_sql_int64 (path, "SELECT count(*) FROM documents"), ==, 1);
   g_clear_pointer (&store, ent_store_free);
   fixture_remove_dir (dir);
 }
@@ -630,7 +611,7 @@ test_concurrency_busy_gives_up (void)
   g_thread_join (thread);
   holder_clear (&holder);
 
-  g_assert_cmpint (query_int (path, "SELECT count(*) FROM documents"), ==, 0);
+  g_assert_cmpint (fixture_sql_int64 (path, "SELECT count(*) FROM documents"), ==, 0);
   g_clear_error (&error);
   add_numbered_document (store, 1, &error);
   g_assert_no_error (error);

@@ -99,50 +99,18 @@ find_relation (EntGraph        *graph,
   return NULL;
 }
 
-static int
-query_int (const char *path,
-           const char *sql)
-{
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  int value;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = sqlite3_column_int (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-
-  return value;
-}
-
-static void
-exec_sql (const char *path,
-          const char *sql)
-{
-  sqlite3 *db = NULL;
-  char *message = NULL;
-
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  sqlite3_busy_timeout (db, 5000);
-  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
-    g_error ("%s: %s", sql, message);
-  sqlite3_close (db);
-}
-
 /* Tests */
 
 /* One row per relation: (type, source, target, role) is its identity. */
 static void
 assert_no_duplicate_relations (const char *path)
 {
-  g_assert_cmpint (query_int (path, "SELECT count(*) FROM (SELECT 1 FROM relations"
-                                    " GROUP BY type, source, target, role HAVING count(*) > 1)"), ==, 0);
-  g_assert_cmpint (query_int (path, "SELECT count(*) FROM evidence"
-                                    " WHERE relation NOT IN (SELECT id FROM relations)"), ==, 0);
-  g_assert_cmpint (query_int (path, "SELECT count(*) FROM entity_mentions"
-                                    " WHERE entity NOT IN (SELECT id FROM entities)"), ==, 0);
+  g_assert_cmpint (fixture_sql_int64 (path, "SELECT count(*) FROM (SELECT 1 FROM relations"
+                                      " GROUP BY type, source, target, role HAVING count(*) > 1)"), ==, 0);
+  g_assert_cmpint (fixture_sql_int64 (path, "SELECT count(*) FROM evidence"
+                                      " WHERE relation NOT IN (SELECT id FROM relations)"), ==, 0);
+  g_assert_cmpint (fixture_sql_int64 (path, "SELECT count(*) FROM entity_mentions"
+                                      " WHERE entity NOT IN (SELECT id FROM entities)"), ==, 0);
 }
 
 
@@ -161,8 +129,8 @@ test_store_create (Fixture       *fixture,
   g_assert_true (g_file_test (fixture->path, G_FILE_TEST_IS_REGULAR));
   g_assert_cmpstr (ent_store_get_path (fixture->store), ==, fixture->path);
   g_assert_false (ent_store_is_read_only (fixture->store));
-  g_assert_cmpint (query_int (fixture->path, "PRAGMA user_version"), ==, 2);
-  g_assert_cmpint (query_int (fixture->path, "PRAGMA application_id"), ==, 0x456e7465);
+  g_assert_cmpint (fixture_sql_int64 (fixture->path, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (fixture_sql_int64 (fixture->path, "PRAGMA application_id"), ==, 0x456e7465);
 
   g_assert_cmpint (sqlite3_open_v2 (fixture->path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA journal_mode", -1, &stmt, NULL), ==, SQLITE_OK);
@@ -264,14 +232,14 @@ test_store_unchanged (Fixture       *fixture,
   int changes_before;
 
   add_visit (fixture->store, "/corpus/visit.txt", visit_text);
-  changes_before = query_int (fixture->path, "SELECT count(*) FROM evidence");
+  changes_before = fixture_sql_int64 (fixture->path, "SELECT count(*) FROM evidence");
 
   /* The same text again, from the same path or another one: nothing written. */
   g_assert_cmpint (add_visit (fixture->store, "/corpus/visit.txt", visit_text), ==, ENT_STORE_UNCHANGED);
   g_assert_cmpint (add_visit (fixture->store, "/elsewhere/copy.txt", visit_text), ==, ENT_STORE_UNCHANGED);
 
-  g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM documents"), ==, 1);
-  g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM evidence"), ==, changes_before);
+  g_assert_cmpint (fixture_sql_int64 (fixture->path, "SELECT count(*) FROM documents"), ==, 1);
+  g_assert_cmpint (fixture_sql_int64 (fixture->path, "SELECT count(*) FROM evidence"), ==, changes_before);
   graph = load (fixture->store);
   g_assert_cmpuint (ent_graph_get_entity (graph, find (graph, "Tehran"))->mentions, ==, 2);
 }
@@ -314,13 +282,13 @@ test_store_replaced (Fixture       *fixture,
   g_assert_cmpuint (ent_graph_get_entity (graph, find (graph, "Iran"))->n_sources, ==, 1);
   g_assert_cmpuint (find_relation (graph, ENT_RELATION_MET, "Raisi", "Lukashenko")->weight, ==, 2);
 
-  g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM claims"), ==, 0);
-  g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM sentences"), ==, 4);
-  g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM relations"
-                                             " WHERE id NOT IN (SELECT relation FROM evidence)"), ==, 0);
+  g_assert_cmpint (fixture_sql_int64 (fixture->path, "SELECT count(*) FROM claims"), ==, 0);
+  g_assert_cmpint (fixture_sql_int64 (fixture->path, "SELECT count(*) FROM sentences"), ==, 4);
+  g_assert_cmpint (fixture_sql_int64 (fixture->path, "SELECT count(*) FROM relations"
+                                      " WHERE id NOT IN (SELECT relation FROM evidence)"), ==, 0);
   assert_no_duplicate_relations (fixture->path);
-  g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM entities"
-                                             " WHERE id NOT IN (SELECT entity FROM entity_mentions)"), ==, 0);
+  g_assert_cmpint (fixture_sql_int64 (fixture->path, "SELECT count(*) FROM entities"
+                                      " WHERE id NOT IN (SELECT entity FROM entity_mentions)"), ==, 0);
 
   /* The old sentences left the full-text index too. */
   hits = ent_store_search_sentences (fixture->store, "agreements", 10, &error);
@@ -543,10 +511,10 @@ test_store_corrections (Fixture       *fixture,
   /* The cooperates_within relations of Iran and Belarus to the hidden SCO
    * became one, whose evidence is the one sentence both came from; a merge
    * never leaves a relation to itself. */
-  g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM relations WHERE type = 'cooperates_within'"), ==, 1);
-  g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM evidence e JOIN relations r ON r.id = e.relation"
-                                             " WHERE r.type = 'cooperates_within'"), ==, 1);
-  g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM relations WHERE source = target"), ==, 0);
+  g_assert_cmpint (fixture_sql_int64 (fixture->path, "SELECT count(*) FROM relations WHERE type = 'cooperates_within'"), ==, 1);
+  g_assert_cmpint (fixture_sql_int64 (fixture->path, "SELECT count(*) FROM evidence e JOIN relations r ON r.id = e.relation"
+                                      " WHERE r.type = 'cooperates_within'"), ==, 1);
+  g_assert_cmpint (fixture_sql_int64 (fixture->path, "SELECT count(*) FROM relations WHERE source = target"), ==, 0);
 
   /* Ingesting the same file again, then a changed version, then reopening. */
   g_assert_cmpint (add_visit (fixture->store, "/corpus/visit.txt", visit_text), ==, ENT_STORE_UNCHANGED);
@@ -571,7 +539,7 @@ test_store_corrections (Fixture       *fixture,
   /* Unhiding takes the correction back. */
   graph = load (fixture->store);
   g_assert_true (ent_store_set_entity_hidden (fixture->store,
-                                              (gint64) query_int (fixture->path, "SELECT id FROM entities WHERE name = 'SCO'"),
+                                              (gint64) fixture_sql_int64 (fixture->path, "SELECT id FROM entities WHERE name = 'SCO'"),
                                               FALSE, &error));
   g_assert_no_error (error);
   g_clear_pointer (&graph, ent_graph_unref);
@@ -600,26 +568,26 @@ test_store_failed_add (Fixture       *fixture,
 
   /* Claims are written last: the failure comes after everything else of the
    * document went into the transaction. */
-  exec_sql (fixture->path,
-            "CREATE TRIGGER fail_claims BEFORE INSERT ON claims"
-            " BEGIN SELECT RAISE (ABORT, 'simulated failure'); END");
+  fixture_sql_exec (fixture->path,
+                    "CREATE TRIGGER fail_claims BEFORE INSERT ON claims"
+                    " BEGIN SELECT RAISE (ABORT, 'simulated failure'); END");
 
   g_assert_false (ent_store_add_document (fixture->store, document, extraction, &outcome, &error));
   g_assert_error (error, ENT_STORE_ERROR, ENT_STORE_ERROR_FAILED);
   g_assert_nonnull (strstr (error->message, "simulated failure"));
   g_clear_error (&error);
 
-  g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM documents"), ==, 1);
-  g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM sentences"), ==, 2);
-  g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM entities"), ==, 5);
-  g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM evidence"), ==, 3);
+  g_assert_cmpint (fixture_sql_int64 (fixture->path, "SELECT count(*) FROM documents"), ==, 1);
+  g_assert_cmpint (fixture_sql_int64 (fixture->path, "SELECT count(*) FROM sentences"), ==, 2);
+  g_assert_cmpint (fixture_sql_int64 (fixture->path, "SELECT count(*) FROM entities"), ==, 5);
+  g_assert_cmpint (fixture_sql_int64 (fixture->path, "SELECT count(*) FROM evidence"), ==, 3);
   hits = ent_store_search_sentences (fixture->store, "agreements", 10, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (hits->len, ==, 0);
 
   /* Once the cause is gone the same document goes in whole, and the store
    * has not kept the entities of the failed attempt in mind. */
-  exec_sql (fixture->path, "DROP TRIGGER fail_claims");
+  fixture_sql_exec (fixture->path, "DROP TRIGGER fail_claims");
   g_assert_cmpint (fixture_add (fixture->store, document, extraction), ==, ENT_STORE_ADDED);
   graph = load (fixture->store);
   g_assert_cmpuint (graph->entities->len, ==, 7);
@@ -723,8 +691,8 @@ test_store_stale_resolver (Fixture       *fixture,
 
   /* ...so the worker must not file Belarus under the entity that is gone. */
   add_talks (fixture->store);
-  g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM entity_mentions"
-                                             " WHERE entity NOT IN (SELECT id FROM entities)"), ==, 0);
+  g_assert_cmpint (fixture_sql_int64 (fixture->path, "SELECT count(*) FROM entity_mentions"
+                                      " WHERE entity NOT IN (SELECT id FROM entities)"), ==, 0);
   graph = load (fixture->store);
   g_assert_cmpuint (ent_graph_get_entity (graph, find (graph, "Belarus"))->id, ==, iran);
   g_assert_cmpuint (ent_graph_get_entity (graph, find (graph, "Iran"))->n_sources, ==, 2);
@@ -783,12 +751,12 @@ test_store_upgrade_v1 (Fixture       *fixture,
   g_assert_cmpuint (graph->relations->len, ==, 5);
   g_clear_pointer (&graph, ent_graph_unref);
   g_clear_pointer (&reader, ent_store_free);
-  g_assert_cmpint (query_int (fixture->path, "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (fixture_sql_int64 (fixture->path, "PRAGMA user_version"), ==, 1);
 
   fixture->store = ent_store_open (fixture->path, ENT_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (query_int (fixture->path, "PRAGMA user_version"), ==, 2);
-  g_assert_cmpint (query_int (fixture->path, relations_key_sql), ==, 1);
+  g_assert_cmpint (fixture_sql_int64 (fixture->path, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (fixture_sql_int64 (fixture->path, relations_key_sql), ==, 1);
 
   /* Relations written by format 1 are found again: the meeting gains a
    * piece of evidence rather than a twin. */

@@ -76,20 +76,6 @@ project_tear_down (Project       *project,
   g_free (project->dir);
 }
 
-static void
-tamper (const char *path,
-        const char *sql)
-{
-  sqlite3 *db = NULL;
-  char *message = NULL;
-
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  sqlite3_busy_timeout (db, 5000);
-  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
-    g_error ("%s: %s", sql, message);
-  sqlite3_close (db);
-}
-
 /* Takes the NOT NULL constraints off @table, as a hostile file may have it:
  * rows, keys and indexes stay as they are. */
 static void
@@ -102,7 +88,7 @@ loosen (const char *path,
                                           "PRAGMA writable_schema = OFF;",
                                           table);
 
-  tamper (path, sql);
+  fixture_sql_exec (path, sql);
 }
 
 static EntStore *
@@ -261,24 +247,6 @@ json_count (JsonNode   *root,
   return json_array_get_length (json_object_get_array_member (json_node_get_object (root), member));
 }
 
-static gint64
-query_id (const char *path,
-          const char *sql)
-{
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  gint64 value;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-
-  return value;
-}
-
 /* Tests */
 
 /* The fuzzing probe's first find: a NULL kind segfaulted every writable open
@@ -295,10 +263,10 @@ test_tampered_correction_kind (Project       *project,
   guint index;
 
   loosen (project->path, "corrections");
-  tamper (project->path,
-          "INSERT INTO corrections (kind, type, key) VALUES (NULL, 'person', 'ebrahim raisi');"
-          "INSERT INTO corrections (kind, type, key, value) VALUES ('rename', NULL, NULL, 'X');"
-          "INSERT INTO corrections (kind, type, key, value) VALUES ('hide', 'country', NULL, '1');");
+  fixture_sql_exec (project->path,
+                    "INSERT INTO corrections (kind, type, key) VALUES (NULL, 'person', 'ebrahim raisi');"
+                    "INSERT INTO corrections (kind, type, key, value) VALUES ('rename', NULL, NULL, 'X');"
+                    "INSERT INTO corrections (kind, type, key, value) VALUES ('hide', 'country', NULL, '1');");
 
   store = open_store (project->path, ENT_STORE_OPEN_DEFAULT);
   add_document (store, "/corpus/again.txt", "Again", "Lukashenko met Raisi again in the afternoon. "
@@ -335,9 +303,9 @@ test_tampered_null_alias (Project       *project,
   guint index;
 
   loosen (project->path, "aliases");
-  tamper (project->path,
-          "INSERT INTO aliases (entity, alias)"
-          " SELECT id, NULL FROM entities WHERE name = 'Alexander Lukashenko'");
+  fixture_sql_exec (project->path,
+                    "INSERT INTO aliases (entity, alias)"
+                    " SELECT id, NULL FROM entities WHERE name = 'Alexander Lukashenko'");
 
   store = open_store (project->path, ENT_STORE_OPEN_READ_ONLY);
   graph = load_graph (store);
@@ -379,11 +347,11 @@ test_tampered_null_attribute (Project       *project,
   guint index;
 
   loosen (project->path, "entity_attributes");
-  tamper (project->path,
-          "INSERT INTO entity_attributes (entity, name, value)"
-          " SELECT id, 'population', NULL FROM entities WHERE name = 'Tehran';"
-          "INSERT INTO entity_attributes (entity, name, value)"
-          " SELECT id, '', 'capital' FROM entities WHERE name = 'Tehran';");
+  fixture_sql_exec (project->path,
+                    "INSERT INTO entity_attributes (entity, name, value)"
+                    " SELECT id, 'population', NULL FROM entities WHERE name = 'Tehran';"
+                    "INSERT INTO entity_attributes (entity, name, value)"
+                    " SELECT id, '', 'capital' FROM entities WHERE name = 'Tehran';");
 
   store = open_store (project->path, ENT_STORE_OPEN_READ_ONLY);
   graph = load_graph (store);
@@ -430,11 +398,11 @@ test_tampered_bad_spans (Project       *project,
 
   /* Every day's sentence ends before it starts; one sentence of the talks
    * starts before the document, one ends far after it. */
-  tamper (project->path,
-          "UPDATE sentences SET start = end + 5"
-          " WHERE document IN (SELECT id FROM documents WHERE path LIKE '/corpus/day-%');"
-          "UPDATE sentences SET start = -3 WHERE text LIKE 'Lukashenko met Raisi again%';"
-          "UPDATE sentences SET end = 100000 WHERE text LIKE 'Belarus and Iran cooperate%';");
+  fixture_sql_exec (project->path,
+                    "UPDATE sentences SET start = end + 5"
+                    " WHERE document IN (SELECT id FROM documents WHERE path LIKE '/corpus/day-%');"
+                    "UPDATE sentences SET start = -3 WHERE text LIKE 'Lukashenko met Raisi again%';"
+                    "UPDATE sentences SET end = 100000 WHERE text LIKE 'Belarus and Iran cooperate%';");
 
   store = open_store (project->path, ENT_STORE_OPEN_READ_ONLY);
   graph = load_graph (store);
@@ -462,16 +430,16 @@ test_tampered_bad_entities (Project       *project,
   guint index;
 
   loosen (project->path, "entities");
-  tamper (project->path,
-          "UPDATE entities SET name = NULL WHERE name = 'Tehran';"
-          "UPDATE entities SET name = '' WHERE name = 'Belarus';"
-          "UPDATE entities SET type = 'planet' WHERE name = 'Iran';"
-          "UPDATE entities SET type = NULL WHERE name = 'Cooperation agreements';"
-          /* Counts no document gives: they must not fail the whole load. */
-          "UPDATE entity_mentions SET count = 9223372036854775807"
-          " WHERE entity = (SELECT id FROM entities WHERE name = 'Alexander Lukashenko');"
-          "UPDATE entity_mentions SET count = -5"
-          " WHERE entity = (SELECT id FROM entities WHERE name = 'Ebrahim Raisi');");
+  fixture_sql_exec (project->path,
+                    "UPDATE entities SET name = NULL WHERE name = 'Tehran';"
+                    "UPDATE entities SET name = '' WHERE name = 'Belarus';"
+                    "UPDATE entities SET type = 'planet' WHERE name = 'Iran';"
+                    "UPDATE entities SET type = NULL WHERE name = 'Cooperation agreements';"
+                    /* Counts no document gives: they must not fail the whole load. */
+                    "UPDATE entity_mentions SET count = 9223372036854775807"
+                    " WHERE entity = (SELECT id FROM entities WHERE name = 'Alexander Lukashenko');"
+                    "UPDATE entity_mentions SET count = -5"
+                    " WHERE entity = (SELECT id FROM entities WHERE name = 'Ebrahim Raisi');");
 
   store = open_store (project->path, ENT_STORE_OPEN_READ_ONLY);
   graph = load_graph (store);
@@ -500,13 +468,13 @@ test_tampered_dangling_rows (Project       *project,
   g_autofree char *report = NULL;
   guint n_evidence = 0, n_claims = 0;
 
-  tamper (project->path,
-          "INSERT INTO relations (type, source, target) VALUES ('met', 9999, 1);"
-          "UPDATE relations SET type = 'teleported' WHERE type = 'visited';"
-          /* The sentence of the agreements: two pieces of evidence and a claim. */
-          "DELETE FROM sentences WHERE text LIKE 'Iran and Belarus signed%';"
-          "INSERT INTO evidence (sentence, relation) SELECT 9999, id FROM relations WHERE type = 'met';"
-          "INSERT INTO claims (entity, sentence, attribute, value) VALUES (1, 8888, 'count', '3');");
+  fixture_sql_exec (project->path,
+                    "INSERT INTO relations (type, source, target) VALUES ('met', 9999, 1);"
+                    "UPDATE relations SET type = 'teleported' WHERE type = 'visited';"
+                    /* The sentence of the agreements: two pieces of evidence and a claim. */
+                    "DELETE FROM sentences WHERE text LIKE 'Iran and Belarus signed%';"
+                    "INSERT INTO evidence (sentence, relation) SELECT 9999, id FROM relations WHERE type = 'met';"
+                    "INSERT INTO claims (entity, sentence, attribute, value) VALUES (1, 8888, 'count', '3');");
 
   store = open_store (project->path, ENT_STORE_OPEN_READ_ONLY);
   graph = load_graph (store);
@@ -548,12 +516,12 @@ test_tampered_not_utf8 (Project       *project,
 
   /* 0xf0 opens a four-byte sequence: a walk that trusts it reads past the
    * end of the string. */
-  tamper (project->path,
-          "UPDATE entities SET name = CAST (x'5465687261' || x'f0' AS TEXT) WHERE name = 'Tehran';"
-          "UPDATE aliases SET alias = x'52616973' || x'69ff' WHERE alias = 'Raisi';"
-          "UPDATE documents SET title = 42, text = CAST (x'4972616ef0' AS TEXT) WHERE title = 'Talks';"
-          "UPDATE sentences SET text = x'c3' WHERE text LIKE 'Lukashenko visited%';");
-  document = query_id (project->path, "SELECT id FROM documents WHERE title = 42");
+  fixture_sql_exec (project->path,
+                    "UPDATE entities SET name = CAST (x'5465687261' || x'f0' AS TEXT) WHERE name = 'Tehran';"
+                    "UPDATE aliases SET alias = x'52616973' || x'69ff' WHERE alias = 'Raisi';"
+                    "UPDATE documents SET title = 42, text = CAST (x'4972616ef0' AS TEXT) WHERE title = 'Talks';"
+                    "UPDATE sentences SET text = x'c3' WHERE text LIKE 'Lukashenko visited%';");
+  document = fixture_sql_int64 (project->path, "SELECT id FROM documents WHERE title = 42");
 
   store = open_store (project->path, ENT_STORE_OPEN_READ_ONLY);
   graph = load_graph (store);
@@ -586,17 +554,17 @@ test_tampered_ingest_into_damaged (Project       *project,
   loosen (project->path, "aliases");
   loosen (project->path, "entity_keys");
   loosen (project->path, "entities");
-  tehran = query_id (project->path, "SELECT id FROM entities WHERE name = 'Tehran'");
-  tamper (project->path,
-          "INSERT INTO aliases (entity, alias) SELECT id, NULL FROM entities WHERE name = 'Alexander Lukashenko';"
-          "UPDATE entity_keys SET key = NULL WHERE key = 'ebrahim raisi';"
-          "UPDATE entities SET name = NULL WHERE name = 'Tehran';"
-          /* The country Raisi holds office in: its key, read for his office. */
-          "UPDATE entities SET key = NULL WHERE name = 'Iran';"
-          /* Row ids Entente never writes. */
-          "UPDATE entity_mentions SET entity = -entity WHERE entity = (SELECT id FROM entities WHERE name = 'Belarus');"
-          "UPDATE entity_keys SET entity = -entity WHERE entity = (SELECT id FROM entities WHERE name = 'Belarus');"
-          "UPDATE entities SET id = -id WHERE name = 'Belarus';");
+  tehran = fixture_sql_int64 (project->path, "SELECT id FROM entities WHERE name = 'Tehran'");
+  fixture_sql_exec (project->path,
+                    "INSERT INTO aliases (entity, alias) SELECT id, NULL FROM entities WHERE name = 'Alexander Lukashenko';"
+                    "UPDATE entity_keys SET key = NULL WHERE key = 'ebrahim raisi';"
+                    "UPDATE entities SET name = NULL WHERE name = 'Tehran';"
+                    /* The country Raisi holds office in: its key, read for his office. */
+                    "UPDATE entities SET key = NULL WHERE name = 'Iran';"
+                    /* Row ids Entente never writes. */
+                    "UPDATE entity_mentions SET entity = -entity WHERE entity = (SELECT id FROM entities WHERE name = 'Belarus');"
+                    "UPDATE entity_keys SET entity = -entity WHERE entity = (SELECT id FROM entities WHERE name = 'Belarus');"
+                    "UPDATE entities SET id = -id WHERE name = 'Belarus';");
 
   store = open_store (project->path, ENT_STORE_OPEN_DEFAULT);
   add_document (store, "/corpus/again.txt", "Again", "Lukashenko met Raisi again in the afternoon. "
@@ -636,9 +604,9 @@ test_tampered_search (Project       *project,
   g_autoptr(GError) error = NULL;
 
   loosen (project->path, "sentences");
-  tamper (project->path,
-          "UPDATE sentences SET text = NULL WHERE text LIKE 'Lukashenko met Raisi again%';"
-          "UPDATE sentences SET start = -7 WHERE text LIKE 'Lukashenko visited%';");
+  fixture_sql_exec (project->path,
+                    "UPDATE sentences SET text = NULL WHERE text LIKE 'Lukashenko met Raisi again%';"
+                    "UPDATE sentences SET start = -7 WHERE text LIKE 'Lukashenko visited%';");
 
   store = open_store (project->path, ENT_STORE_OPEN_READ_ONLY);
   /* Three sentences name him; one is whole. */
@@ -667,7 +635,7 @@ test_tampered_missing_table (Project       *project,
   g_autoptr(GError) error = NULL;
   g_autoptr(EntGraph) graph = NULL;
 
-  tamper (project->path, "DROP TABLE aliases; ALTER TABLE entities DROP COLUMN name_clean;");
+  fixture_sql_exec (project->path, "DROP TABLE aliases; ALTER TABLE entities DROP COLUMN name_clean;");
 
   store = open_store (project->path, ENT_STORE_OPEN_READ_ONLY);
   graph = ent_store_load_graph (store, &error);
@@ -736,49 +704,50 @@ test_tampered_schema_not_utf8 (Project       *project,
   g_autoptr(GError) error = NULL;
   g_autoptr(EntStore) store = NULL;
 
-  tamper (project->path, "PRAGMA writable_schema = ON;"
-                         "UPDATE sqlite_master SET name = 'aliases' || CAST (X'8B' AS TEXT),"
-                         " sql = 'CREATE TABLE x (' WHERE type = 'table' AND name = 'aliases';"
-                         "PRAGMA writable_schema = OFF;");
-  store = ent_store_open (project->path, ENT_STORE_OPEN_READ_ONLY, &error);
-  if (store == NULL)
-    {
-      g_test_message ("%s", error->message);
-      g_assert_true (g_utf8_validate (error->message, -1, NULL));
-      g_assert_nonnull (strstr (error->message, "damaged project"));
-    }
-  else
-    {
-      g_autoptr(EntGraph) graph = ent_store_load_graph (store, &error);
-
-      g_assert_null (graph);
-      g_assert_nonnull (error);
-      g_test_message ("%s", error->message);
-      g_assert_true (g_utf8_validate (error->message, -1, NULL));
-    }
-}
-
-int
-main (int   argc,
-      char *argv[])
-{
-  g_test_init (&argc, &argv, NULL);
-
-#define ADD(path, func) \
-  g_test_add ("/entente/tampered/" path, Project, NULL, project_set_up, func, project_tear_down)
-  ADD ("correction-kind", test_tampered_correction_kind);
-  ADD ("null-alias", test_tampered_null_alias);
-  ADD ("null-attribute", test_tampered_null_attribute);
-  ADD ("bad-spans", test_tampered_bad_spans);
-  ADD ("bad-entities", test_tampered_bad_entities);
-  ADD ("dangling-rows", test_tampered_dangling_rows);
-  ADD ("not-utf8", test_tampered_not_utf8);
-  ADD ("search", test_tampered_search);
-  ADD ("ingest-into-damaged", test_tampered_ingest_into_damaged);
-  ADD ("missing-table", test_tampered_missing_table);
-  ADD ("schema-not-utf8", test_tampered_schema_not_utf8);
-#undef ADD
-  g_test_add_func ("/entente/tampered/json-null-strings", test_tampered_json_null_strings);
-
-  return g_test_run ();
-}
+  fixture_sql_exec (project->path, "PRAGMA writable_schema = ON;"
+                    "UPDATE sqlite_master SET name = 'aliases' || CAST (X'8B' AS TEXT),"
+                    " sql = 'CREATE TABLE x (' WHERE type = 'table' AND name = 'aliases';"
+                    "PRAGMA writable_schema = OFF;");
+                    store = ent_store_open (project->path, ENT_STORE_OPEN_READ_ONLY, &error);
+                    if (store == NULL)
+                    {
+                    g_test_message ("%s", error->message);
+                    g_assert_true (g_utf8_validate (error->message, -1, NULL));
+                    g_assert_nonnull (strstr (error->message, "damaged project"));
+                    }
+                    else
+                    {
+                    g_autoptr(EntGraph) graph = ent_store_load_graph (store, &error);
+                    
+                    g_assert_null (graph);
+                    g_assert_nonnull (error);
+                    g_test_message ("%s", error->message);
+                    g_assert_true (g_utf8_validate (error->message, -1, NULL));
+                    }
+                    }
+                    
+                    int
+                    main (int   argc,
+                    char *argv[])
+                    {
+                    g_test_init (&argc, &argv, NULL);
+                    
+                    #define ADD(path, func) \
+                    g_test_add ("/entente/tampered/" path, Project, NULL, project_set_up, func, project_tear_down)
+                    ADD ("correction-kind", test_tampered_correction_kind);
+                    ADD ("null-alias", test_tampered_null_alias);
+                    ADD ("null-attribute", test_tampered_null_attribute);
+                    ADD ("bad-spans", test_tampered_bad_spans);
+                    ADD ("bad-entities", test_tampered_bad_entities);
+                    ADD ("dangling-rows", test_tampered_dangling_rows);
+                    ADD ("not-utf8", test_tampered_not_utf8);
+                    ADD ("search", test_tampered_search);
+                    ADD ("ingest-into-damaged", test_tampered_ingest_into_damaged);
+                    ADD ("missing-table", test_tampered_missing_table);
+                    ADD ("schema-not-utf8", test_tampered_schema_not_utf8);
+                    #undef ADD
+                    g_test_add_func ("/entente/tampered/json-null-strings", test_tampered_json_null_strings);
+                    
+                    return g_test_run ();
+                    }
+                    
