@@ -189,9 +189,8 @@ _ent_extractor_match_plural_office (DocContext *ctx,
     {
       while (j < ctx_n_tokens (ctx) && n < 2)
         {
-          const GArray *matches;
-          guint len = is_word (ctx, j) ? _ent_extractor_match_phrase_at (ctx, j, &matches) : 0;
-          const LexMatch *cm = len > 0 ? _ent_extractor_pick_entity_match (ctx, j, matches) : NULL;
+          guint len;
+          const LexMatch *cm = _ent_extractor_entity_at (ctx, j, &len);
 
           if (cm == NULL || (cm->kind != LEX_COUNTRY && cm->kind != LEX_CAPITAL))
             break;
@@ -550,10 +549,9 @@ gboolean
 _ent_extractor_office_starts_at (DocContext *ctx,
                                  guint       i)
 {
-  const GArray *matches;
   const LexTitle *title;
-  guint len = is_word (ctx, i) ? _ent_extractor_match_phrase_at (ctx, i, &matches) : 0;
-  const LexMatch *m = len > 0 ? _ent_extractor_pick_entity_match (ctx, i, matches) : NULL;
+  guint len;
+  const LexMatch *m = _ent_extractor_entity_at (ctx, i, &len);
 
   if (m != NULL && (m->kind == LEX_COUNTRY || m->kind == LEX_DEMONYM))
     i += len;
@@ -571,17 +569,14 @@ holder_after (DocContext  *ctx,
               guint       *j,
               TitlePhrase *tp)
 {
-  const GArray *matches;
   guint k = *j + 1, len, org_len;
-  const LexMatch *cm = NULL;
+  const LexMatch *cm;
 
   if (!key_is (ctx, *j, "of") && !key_is (ctx, *j, "at"))
     return FALSE;
   if (key_is (ctx, k, "the"))
     k++;
-  len = is_word (ctx, k) ? _ent_extractor_match_phrase_at (ctx, k, &matches) : 0;
-  if (len > 0)
-    cm = _ent_extractor_pick_entity_match (ctx, k, matches);
+  cm = _ent_extractor_entity_at (ctx, k, &len);
   org_len = _ent_extractor_org_name_span (ctx, k);
 
   if (cm != NULL && org_len <= len &&
