@@ -567,7 +567,7 @@ _ent_extractor_name_span (DocContext *ctx,
   if (is_word (ctx, i) && ((ctx_token (ctx, i)->flags & TOK_POSSESSIVE) || is_determiner (ctx, i)))
     return 0;
   /* "Today the African Development Bank …": a sentence's first word. */
-  if (is_word (ctx, i) && (ctx_token (ctx, i)->flags & TOK_FIRST) && (ctx_triggers (ctx, i) & TRIG_STOP) &&
+  if ((ctx_token (ctx, i)->flags & TOK_FIRST) && (ctx_triggers (ctx, i) & TRIG_STOP) &&
       !(is_word (ctx, i + 1) && (ctx_token (ctx, i + 1)->flags & TOK_CAP)))
     return 0;
   while (j < ctx_n_tokens (ctx) && j - i < 20)
