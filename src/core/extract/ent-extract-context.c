@@ -77,6 +77,18 @@ _ent_extractor_doc_country_entity (DocContext *ctx,
   return index;
 }
 
+/* Records the country a place or an organization is in (its code), when
+ * the lexicon knows it: @lexicon_country may be -1. */
+static void
+set_country (DocContext         *ctx,
+             EntExtractedEntity *entity,
+             int                 lexicon_country)
+{
+  if (lexicon_country >= 0)
+    g_hash_table_insert (entity->attributes, g_strdup ("country"),
+                         g_strdup (ent_lexicon_get_country (ctx->lexicon, lexicon_country)->code));
+}
+
 int
 _ent_extractor_place_entity (DocContext *ctx,
                              const char *name,
@@ -94,9 +106,7 @@ _ent_extractor_place_entity (DocContext *ctx,
       index = _ent_extractor_ensure_entity (ctx, key, ENT_ENTITY_PLACE, name);
       entity = doc_entity (ctx, index);
       g_hash_table_insert (entity->attributes, g_strdup ("kind"), g_strdup (kind));
-      if (lexicon_country >= 0)
-        g_hash_table_insert (entity->attributes, g_strdup ("country"),
-                             g_strdup (ent_lexicon_get_country (ctx->lexicon, lexicon_country)->code));
+      set_country (ctx, entity, lexicon_country);
     }
   return index;
 }
@@ -181,9 +191,7 @@ _ent_extractor_doc_org_entity (DocContext *ctx,
       entity = doc_entity (ctx, index);
       if (kind != NULL && *kind != '\0')
         g_hash_table_insert (entity->attributes, g_strdup ("kind"), g_strdup (kind));
-      if (lexicon_country >= 0)
-        g_hash_table_insert (entity->attributes, g_strdup ("country"),
-                             g_strdup (ent_lexicon_get_country (ctx->lexicon, lexicon_country)->code));
+      set_country (ctx, entity, lexicon_country);
     }
   return index;
 }
